@@ -1,0 +1,174 @@
+package repair
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Slot says what grammatical position a gap occupies, which tells how
+// likely it is that a name was cut out of it.
+type Slot string
+
+// Gap slots, from the most to the least telling.
+const (
+	SlotPossessive   Slot = "possessive"    // "  ’s message": X’s
+	SlotNameContinue Slot = "name_continue" // "Abu Bakr   had": the rest of a name
+	SlotTitle        Slot = "after_title"   // "President   said"
+	SlotDeterminer   Slot = "after_determiner"
+	SlotSubject      Slot = "before_verb"       // "   said on Monday"
+	SlotPreposition  Slot = "after_preposition" // "according to   ,"
+	SlotQuote        Slot = "after_quote"       // "…,” ___ said"
+	SlotUnknown      Slot = "unknown"
+)
+
+// Gap is a place where a hyperlinked name (or other linked text) was
+// stripped out, leaving a run of spaces. Start and End are byte offsets of
+// the whitespace run in the original text. Left and Right are up to three
+// words on each side. Restored is filled by attribution when the article
+// names the missing entity elsewhere; repair never fills it.
+type Gap struct {
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Left       string  `json:"left"`
+	Right      string  `json:"right"`
+	Slot       Slot    `json:"slot"`
+	NameSlot   bool    `json:"name_slot"`
+	Confidence float64 `json:"confidence"`
+}
+
+var slotConfidence = map[Slot]float64{
+	SlotPossessive: 0.95, SlotNameContinue: 0.85, SlotTitle: 0.85, SlotQuote: 0.8,
+	SlotDeterminer: 0.75, SlotSubject: 0.7, SlotPreposition: 0.6, SlotUnknown: 0.3,
+}
+
+var (
+	determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
+		"our", "my", "your", "whose")
+	prepositions = set("by", "with", "of", "to", "from", "for", "about", "against", "on", "at", "like",
+		"between", "and", "or", "as", "than", "via", "including", "into", "toward", "towards", "under",
+		"behind", "after", "before", "over", "named", "called", "dubbed", "told", "leader", "spokesman")
+	gapVerbs = set("said", "says", "told", "tells", "added", "wrote", "writes", "claimed", "claims",
+		"argued", "argues", "noted", "warned", "denied", "stated", "explained", "insisted", "announced",
+		"has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "did", "does",
+		"who", "also", "later", "then", "recently", "reportedly", "himself", "herself")
+	gapTitles = set("president", "minister", "secretary", "senator", "sen", "rep", "representative",
+		"governor", "gov", "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "spokesman",
+		"spokeswoman", "chief", "leader", "commander", "caliph", "sheikh", "king", "prince", "judge",
+		"mayor", "ambassador", "director", "chairman", "ceo", "pope", "lt", "sgt", "capt", "adm", "prof")
+)
+
+func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
+
+// findGaps reports runs of two or more spaces inside a line (or one or
+// more at a line start before a possessive) that mark stripped names.
+// Double spaces after sentence-final punctuation, indentation and trailing
+// space are typography, not gaps; long runs (table alignment) are ignored.
+func findGaps(text string, m *OffsetMap) []Gap {
+	var gaps []Gap
+	for i := 0; i < len(text); i++ {
+		if !isGapSpace(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isGapSpace(text[j]) {
+			j++
+		}
+		start, end := i, j
+		i = j - 1
+		lineStart := start == 0 || text[start-1] == '\n' || text[start-1] == '\r'
+		lineEnd := end >= len(text) || text[end] == '\n' || text[end] == '\r'
+		if lineEnd || end-start > 6 {
+			continue
+		}
+		right := text[end:]
+		possessive := strings.HasPrefix(right, "’s") || strings.HasPrefix(right, "'s") ||
+			strings.HasPrefix(right, "’ ") || strings.HasPrefix(right, "s’ ")
+		if lineStart && !possessive {
+			continue
+		}
+		if end-start < 2 && !(possessive && (lineStart || text[start-1] != ' ')) {
+			continue
+		}
+		prevRune, _ := utf8.DecodeLastRuneInString(text[:start])
+		nextRune, _ := utf8.DecodeRuneInString(right)
+		if !possessive && strings.ContainsRune(".!?:;", prevRune) && (unicode.IsUpper(nextRune) || strings.ContainsRune("“\"‘(", nextRune)) {
+			continue // two spaces between sentences
+		}
+		lw := lastWords(text[:start], 3)
+		rw := firstWords(right, 3)
+		slot := classifyGap(lw, rw, prevRune, possessive)
+		s, e := m.Span(start, end)
+		gaps = append(gaps, Gap{
+			Start: s, End: e,
+			Left: strings.Join(lw, " "), Right: strings.Join(rw, " "),
+			Slot: slot, NameSlot: slot != SlotUnknown, Confidence: slotConfidence[slot],
+		})
+	}
+	return gaps
+}
+
+func classifyGap(left, right []string, prev rune, possessive bool) Slot {
+	if possessive {
+		return SlotPossessive
+	}
+	var lw, rw string
+	if len(left) > 0 {
+		lw = left[len(left)-1]
+	}
+	if len(right) > 0 {
+		rw = right[0]
+	}
+	lwl := strings.ToLower(strings.Trim(lw, ".,"))
+	rwl := strings.ToLower(strings.Trim(rw, ".,"))
+	switch {
+	case prev == '”' || prev == '"' || strings.HasSuffix(lw, ",”") || strings.HasSuffix(lw, ",\""):
+		return SlotQuote
+	case gapTitles[lwl]:
+		return SlotTitle
+	case determiners[lwl]:
+		return SlotDeterminer
+	case prepositions[lwl]:
+		return SlotPreposition
+	case isCapitalised(lw) && len(left) >= 2 && !strings.HasSuffix(left[len(left)-2], "."):
+		return SlotNameContinue
+	case gapVerbs[rwl]:
+		return SlotSubject
+	case rw != "" && strings.ContainsRune(",.;:)", rune(rw[0])):
+		// "according to   ," or "met with   ." : something nominal ended here
+		if lw != "" {
+			return SlotPreposition
+		}
+	}
+	return SlotUnknown
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// lastWords returns up to n whitespace-separated words at the end of s,
+// within its last line.
+func lastWords(s string, n int) []string {
+	if k := strings.LastIndexAny(s, "\n\r"); k >= 0 {
+		s = s[k+1:]
+	}
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return f
+}
+
+// firstWords returns up to n words at the start of s, within its first line.
+func firstWords(s string, n int) []string {
+	if k := strings.IndexAny(s, "\n\r"); k >= 0 {
+		s = s[:k]
+	}
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return f
+}

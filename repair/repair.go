@@ -1,0 +1,137 @@
+// Package repair fixes damage that scraping and tokenisation leave in news
+// text (HTML entities, mojibake, control characters, spaces inserted by a
+// tokenizer, stripped apostrophes) and finds the gaps left where hyperlinked
+// names were cut out. It never invents content: every change is recorded as
+// a Repair, and every offset it reports is a byte offset into the text it
+// was given.
+package repair
+
+import (
+	"sort"
+	"strings"
+)
+
+// Kind names a class of repair.
+type Kind string
+
+// The kinds of repair Sift makes.
+const (
+	KindEncoding       Kind = "encoding"             // bytes that were not UTF-8, decoded as Windows-1252
+	KindControl        Kind = "control_char"         // NUL and other control characters removed
+	KindEntity         Kind = "html_entity"          // &amp;, &#8217; … decoded
+	KindMojibake       Kind = "mojibake"             // UTF-8 read as Windows-1252 (â€™ → ’)
+	KindNumberSpacing  Kind = "number_spacing"       // 6, 000 → 6,000
+	KindQuoteSpacing   Kind = "quote_spacing"        // work. ” → work.”
+	KindAbbrevSpacing  Kind = "abbreviation_spacing" // U. S. → U.S.
+	KindPunctSpacing   Kind = "punctuation_spacing"  // word , word → word, word
+	KindApostrophe     Kind = "apostrophe"           // Russia s → Russia’s, don t → don’t
+	KindLineSeparators Kind = "line_separator"       // U+2028/U+2029 → newline
+)
+
+// Repair is one change made to the text. Start and End are byte offsets of
+// the changed span in the original text; Before is that span, After what
+// replaced it.
+type Repair struct {
+	Kind   Kind   `json:"kind"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// Result is the outcome of cleaning one text.
+type Result struct {
+	Original string    // the text as given
+	Clean    string    // the repaired text every later stage reads
+	Repairs  []Repair  // every change, in original order
+	Gaps     []Gap     // stripped-name gaps, in original order
+	Map      OffsetMap // clean offsets → original offsets
+}
+
+// edit replaces text[start:end] with repl.
+type edit struct {
+	start, end int
+	repl       string
+	kind       Kind
+}
+
+// rule scans text and reports candidate edits in any order.
+type rule func(text string, emit func(edit))
+
+// Clean repairs text and detects stripped-name gaps. It is safe for
+// concurrent use and never panics on any input, valid UTF-8 or not.
+func Clean(text string) *Result {
+	r := &Result{Original: text}
+	cur := text
+	passes := [][]rule{
+		{controlRule, entityRule, mojibakeRule},
+		{numberSpacingRule, quoteSpacingRule, abbrevSpacingRule, punctSpacingRule, apostropheRule},
+	}
+	for _, rules := range passes {
+		edits := collect(cur, rules)
+		if len(edits) == 0 {
+			continue
+		}
+		next, l := apply(cur, edits)
+		for _, e := range edits {
+			s, en := r.Map.Span(e.start, e.end)
+			if e.start == e.end { // insertion
+				s = r.Map.Start(e.start)
+				en = s
+			}
+			r.Repairs = append(r.Repairs, Repair{Kind: e.kind, Start: s, End: en, Before: text[s:en], After: e.repl})
+		}
+		r.Map.layers = append(r.Map.layers, l)
+		cur = next
+	}
+	sort.SliceStable(r.Repairs, func(i, j int) bool { return r.Repairs[i].Start < r.Repairs[j].Start })
+	r.Clean = cur
+	r.Gaps = findGaps(cur, &r.Map)
+	return r
+}
+
+// collect runs the rules and keeps a non-overlapping set of edits, earlier
+// rules winning ties.
+func collect(text string, rules []rule) []edit {
+	var edits []edit
+	for _, ru := range rules {
+		ru(text, func(e edit) {
+			if e.start < 0 || e.end > len(text) || e.start > e.end || text[e.start:e.end] == e.repl {
+				return
+			}
+			edits = append(edits, e)
+		})
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	out := edits[:0]
+	last := -1
+	for _, e := range edits {
+		if e.start < last || (e.start == last && e.start == e.end) {
+			continue
+		}
+		out = append(out, e)
+		last = e.end
+	}
+	return out
+}
+
+// apply performs sorted, non-overlapping edits and returns the new text and
+// the layer mapping it back.
+func apply(text string, edits []edit) (string, *layer) {
+	var b strings.Builder
+	b.Grow(len(text))
+	l := &layer{segs: make([]segment, 0, len(edits))}
+	pos := 0
+	for _, e := range edits {
+		b.WriteString(text[pos:e.start])
+		cs := b.Len()
+		b.WriteString(e.repl)
+		l.segs = append(l.segs, segment{cs: cs, ce: b.Len(), os: e.start, oe: e.end})
+		pos = e.end
+	}
+	b.WriteString(text[pos:])
+	return b.String(), l
+}

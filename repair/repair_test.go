@@ -1,0 +1,103 @@
+package repair
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestCleanRepairs(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		kinds          []Kind
+	}{
+		{"number spacing", "some 6, 000 fighters", "some 6,000 fighters", []Kind{KindNumberSpacing}},
+		{"number spacing millions", "1, 200, 000 people", "1,200,000 people", []Kind{KindNumberSpacing, KindNumberSpacing}},
+		{"day of month kept", "On May 1, 200 people marched", "On May 1, 200 people marched", nil},
+		{"year kept", "In 2016, 300 died", "In 2016, 300 died", nil},
+		{"list kept", "scores 1, 2, 3", "scores 1, 2, 3", nil},
+		{"quote after period", "going to work. ” He left", "going to work.” He left", []Kind{KindQuoteSpacing}},
+		{"quote after word", "he said “ this is bad ” today", "he said “this is bad” today", []Kind{KindQuoteSpacing, KindQuoteSpacing}},
+		{"straight quote closing", `He said "yes . " Then "no"`, `He said "yes." Then "no"`, []Kind{KindPunctSpacing, KindQuoteSpacing}},
+		{"abbreviation", "the U. S. military", "the U.S. military", []Kind{KindAbbrevSpacing}},
+		{"abbreviation 3", "the U. S. A. team", "the U.S.A. team", []Kind{KindAbbrevSpacing, KindAbbrevSpacing}},
+		{"initials kept", "J. R. Smith spoke", "J. R. Smith spoke", nil},
+		{"entity", "Tom &amp; Jerry&#8217;s", "Tom & Jerry’s", []Kind{KindEntity, KindEntity}},
+		{"bare ampersand kept", "AT&T and R&D; fine", "AT&T and R&D; fine", nil},
+		{"mojibake", "Itâ€™s â€œfineâ€\u009d", "It’s “fine”", []Kind{KindMojibake, KindMojibake, KindMojibake}},
+		{"mojibake e acute", "cafÃ© au lait", "café au lait", []Kind{KindMojibake}},
+		{"control", "a\x00b\x07c", "abc", []Kind{KindControl, KindControl}},
+		{"invalid byte", "caf\xe9", "café", []Kind{KindEncoding}},
+		{"punct spacing", "Yes , he did .", "Yes, he did.", []Kind{KindPunctSpacing, KindPunctSpacing}},
+		{"decimal kept", "rate of .5 and file .txt", "rate of .5 and file .txt", nil},
+		{"apostrophe s", "Russia s role and it s over", "Russia’s role and it’s over", []Kind{KindApostrophe, KindApostrophe}},
+		{"apostrophe t", "I don t know, they re here", "I don’t know, they’re here", []Kind{KindApostrophe, KindApostrophe}},
+		{"apostrophe straight", "it's Trump s plan", "it's Trump's plan", []Kind{KindApostrophe}},
+		{"no false clitic", "plan B s and Mr. T is", "plan B s and Mr. T is", nil},
+		{"unchanged", "Plain text, nothing to do.", "Plain text, nothing to do.", nil},
+		{"empty", "", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean(tt.in)
+			if r.Clean != tt.want {
+				t.Errorf("Clean(%q) = %q, want %q", tt.in, r.Clean, tt.want)
+			}
+			var kinds []Kind
+			for _, rep := range r.Repairs {
+				kinds = append(kinds, rep.Kind)
+				if tt.in[rep.Start:rep.End] != rep.Before {
+					t.Errorf("repair %+v: Before does not match original span %q", rep, tt.in[rep.Start:rep.End])
+				}
+			}
+			if strings.Join(kindsStr(kinds), ",") != strings.Join(kindsStr(tt.kinds), ",") {
+				t.Errorf("kinds = %v, want %v", kinds, tt.kinds)
+			}
+		})
+	}
+}
+
+func kindsStr(k []Kind) []string {
+	s := make([]string, len(k))
+	for i := range k {
+		s[i] = string(k[i])
+	}
+	return s
+}
+
+func TestGaps(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		gaps []string // "start-end:slot"
+	}{
+		{"name continuation", "“Caliph” Abu Bakr   had fled Mosul", []string{"21-24:name_continue"}},
+		{"possessive", "Johnson described  ’s message as", []string{"17-19:possessive"}},
+		{"possessive at line start", "  ’s message was clear", []string{"0-2:possessive"}},
+		{"determiner", "treating the   message", []string{"12-15:after_determiner"}},
+		{"before verb", "Officials and   said on Monday", []string{"13-16:after_preposition"}},
+		{"subject", "Yesterday,   said the war", []string{"10-13:before_verb"}},
+		{"sentence double space", "He left.  She stayed.", nil},
+		{"indent", "  Indented paragraph.", nil},
+		{"trailing", "end of line   \nnext", nil},
+		{"table", "Team A          3", nil},
+		{"after quote", "“We will win,”   said on Tuesday", []string{"18-21:after_quote"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean(tt.in)
+			var got []string
+			for _, g := range r.Gaps {
+				got = append(got, itoa(g.Start)+"-"+itoa(g.End)+":"+string(g.Slot))
+				if strings.TrimSpace(tt.in[g.Start:g.End]) != "" {
+					t.Errorf("gap span %q is not whitespace", tt.in[g.Start:g.End])
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tt.gaps, " ") {
+				t.Errorf("gaps = %v, want %v", got, tt.gaps)
+			}
+		})
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,226 @@
+package repair
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isASCIILetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
+
+// monthNames precede day numbers ("May 1, 200 people" is not 1,200).
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// wordBefore returns the word (letters only) that ends just before byte i,
+// skipping spaces and one period.
+func wordBefore(text string, i int) string {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '.') {
+		j--
+	}
+	k := j
+	for k > 0 && isASCIILetter(text[k-1]) {
+		k--
+	}
+	return text[k:j]
+}
+
+// numberSpacingRule joins digit groups split by a tokenizer: "6, 000" →
+// "6,000", "1, 200, 000" → "1,200,000". The group before the comma must have
+// one to three digits and not be a day after a month name.
+func numberSpacingRule(text string, emit func(edit)) {
+	for i := 2; i+3 < len(text); i++ {
+		if text[i] != ' ' || text[i-1] != ',' || !isDigit(text[i-2]) {
+			continue
+		}
+		if !isDigit(text[i+1]) || !isDigit(text[i+2]) || !isDigit(text[i+3]) || (i+4 < len(text) && (isDigit(text[i+4]) || isASCIILetter(text[i+4]))) {
+			continue
+		}
+		j := i - 2
+		for j > 0 && isDigit(text[j-1]) {
+			j--
+		}
+		if i-1-j > 3 || (j > 0 && (isASCIILetter(text[j-1]) || text[j-1] == '.')) {
+			continue
+		}
+		if j == 0 || text[j-1] != ',' { // first group: not a day of the month
+			if monthNames[strings.ToLower(wordBefore(text, j))] {
+				continue
+			}
+		}
+		emit(edit{start: i, end: i + 1, kind: KindNumberSpacing})
+	}
+}
+
+// quoteSpacingRule removes the space a tokenizer put before a closing quote
+// ("work. ”" → "work.”", "hello ”" → "hello”") or after an opening one
+// ("“ I" → "“I"). A straight double quote counts as closing when it is the
+// even-numbered one in its paragraph. Runs of two or more spaces are left
+// alone: they are gaps, not tokenizer spaces.
+func quoteSpacingRule(text string, emit func(edit)) {
+	straight := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case '\n':
+			straight = 0
+			continue
+		case '"':
+			straight++
+			continue
+		case ' ':
+		default:
+			continue
+		}
+		if i == 0 || i+1 >= len(text) || text[i-1] == ' ' || text[i+1] == ' ' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+1:])
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		closingNext := next == '”' || (next == '"' && straight%2 == 1) ||
+			(next == '’' && quoteEnds(text, i+1+len("’")))
+		if closingNext && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(".,!?;:…", prev)) {
+			// A closing quote must end the quotation: followed by a
+			// space, punctuation or the end, not by a letter.
+			after := i + 1 + utf8.RuneLen(next)
+			if after >= len(text) || !isWordByte(text[after]) {
+				emit(edit{start: i, end: i + 1, kind: KindQuoteSpacing})
+				continue
+			}
+		}
+		if prev == '“' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			emit(edit{start: i, end: i + 1, kind: KindQuoteSpacing})
+		}
+	}
+}
+
+func isWordByte(b byte) bool { return isASCIILetter(b) || isDigit(b) || b >= 0x80 }
+
+// quoteEnds reports whether position j (just after a ’) is the end of a
+// quotation rather than a contraction or possessive.
+func quoteEnds(text string, j int) bool {
+	return j >= len(text) || text[j] == ' ' || text[j] == '\n' || strings.IndexByte(".,;:!?)", text[j]) >= 0
+}
+
+// spacedAbbrev matches abbreviations a tokenizer split: "U. S.", "U. N.",
+// "a. m.". Only the listed ones are joined, so initials of names ("J. R.
+// Smith") stay as written.
+var spacedAbbrev = regexp.MustCompile(`\b([A-Za-z])\. ([A-Za-z])\.(?: ([A-Za-z])\.)?`)
+
+var joinableAbbrev = map[string]bool{
+	"US": true, "UK": true, "UN": true, "EU": true, "DC": true, "USA": true, "NY": true, "LA": true,
+	"UAE": true, "am": true, "pm": true, "AM": true, "PM": true, "US.A": true,
+}
+
+func abbrevSpacingRule(text string, emit func(edit)) {
+	for _, m := range spacedAbbrev.FindAllStringSubmatchIndex(text, -1) {
+		letters := text[m[2]:m[3]] + text[m[4]:m[5]]
+		if m[6] >= 0 {
+			letters += text[m[6]:m[7]]
+		}
+		if !joinableAbbrev[letters] {
+			continue
+		}
+		// the space after the first period, and after the second if three
+		emit(edit{start: m[2] + 2, end: m[2] + 3, kind: KindAbbrevSpacing})
+		if m[6] >= 0 {
+			emit(edit{start: m[4] + 2, end: m[4] + 3, kind: KindAbbrevSpacing})
+		}
+	}
+}
+
+// punctSpacingRule removes a single space a tokenizer put before
+// punctuation: "word , word" → "word, word", "the end ." → "the end.".
+func punctSpacingRule(text string, emit func(edit)) {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != ' ' || strings.IndexByte(",.;:!?", text[i+1]) < 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == ')' || prev == '”' || prev == '%') {
+			continue
+		}
+		k := i + 2
+		if k < len(text) && text[k] != ' ' && text[k] != '\n' && text[k] != '\r' && text[k] != '"' &&
+			!strings.HasPrefix(text[k:], "”") && !strings.HasPrefix(text[k:], "’") {
+			continue // ".5", ",000" or a file name: not tokenizer spacing
+		}
+		if text[i+1] == '.' && k+1 < len(text) && text[k] == ' ' && text[k+1] == '.' {
+			continue // spaced ellipsis ". . ."
+		}
+		emit(edit{start: i, end: i + 1, kind: KindPunctSpacing})
+	}
+}
+
+// contractions lists, for each clitic left standing alone after its
+// apostrophe was stripped, the words it attaches to. "s" attaches to any
+// word (possessive or "it s"); the others only to the words listed.
+var contractions = map[string]map[string]bool{
+	"t": set("don", "can", "won", "isn", "aren", "wasn", "weren", "doesn", "didn", "hasn", "haven", "hadn",
+		"couldn", "wouldn", "shouldn", "mustn", "ain", "needn"),
+	"re": set("you", "we", "they", "who", "what", "there"),
+	"ve": set("i", "you", "we", "they", "who", "could", "would", "should", "might", "must"),
+	"ll": set("i", "you", "he", "she", "it", "we", "they", "that", "who", "there"),
+	"m":  set("i"),
+	"d":  set("i", "you", "he", "she", "we", "they"),
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// apostropheRule restores apostrophes that scraping stripped, leaving a
+// clitic alone after a space: "Russia s" → "Russia’s", "don t" → "don’t".
+// The apostrophe used is the one the text uses elsewhere (’ by default).
+func apostropheRule(text string, emit func(edit)) {
+	apos := "’"
+	if strings.Count(text, "'") > strings.Count(text, "’") {
+		apos = "'"
+	}
+	for i := 2; i+1 < len(text); i++ {
+		if text[i] != ' ' || !isASCIILetter(text[i-1]) || !isASCIILetter(text[i+1]) {
+			continue
+		}
+		k := i + 1
+		for k < len(text) && isASCIILetter(text[k]) {
+			k++
+		}
+		if k-(i+1) > 2 || (k < len(text) && (text[k] >= 0x80 || isDigit(text[k]) || text[k] == '\'' || text[k] == '-')) {
+			continue
+		}
+		clitic := text[i+1 : k]
+		j := i
+		for j > 0 && isASCIILetter(text[j-1]) {
+			j--
+		}
+		if j > 0 && (text[j-1] >= 0x80 || isDigit(text[j-1]) || text[j-1] == '\'' || text[j-1] == '-' || text[j-1] == '.') {
+			continue
+		}
+		word := strings.ToLower(text[j:i])
+		switch {
+		case clitic == "s":
+			if len(word) < 2 {
+				continue
+			}
+		case contractions[clitic] != nil:
+			if !contractions[clitic][word] {
+				continue
+			}
+		default:
+			continue
+		}
+		emit(edit{start: i, end: i + 1, repl: apos, kind: KindApostrophe})
+	}
+}
