@@ -9,6 +9,7 @@ package repair
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind names a class of repair.
@@ -26,6 +27,7 @@ const (
 	KindPunctSpacing   Kind = "punctuation_spacing"  // word , word → word, word
 	KindApostrophe     Kind = "apostrophe"           // Russia s → Russia’s, don t → don’t
 	KindLineSeparators Kind = "line_separator"       // U+2028/U+2029 → newline
+	KindMissingSpace   Kind = "missing_space"        // media.Far → media. Far
 )
 
 // Repair is one change made to the text. Start and End are byte offsets of
@@ -63,10 +65,11 @@ type rule func(text string, emit func(edit))
 func Clean(text string) *Result {
 	r := &Result{Original: text}
 	cur := text
-	passes := [][]rule{
-		{controlRule, entityRule, mojibakeRule},
-		{numberSpacingRule, quoteSpacingRule, abbrevSpacingRule, punctSpacingRule, apostropheRule},
-	}
+	charRules := []rule{controlRule, entityRule, mojibakeRule}
+	spaceRules := []rule{numberSpacingRule, quoteSpacingRule, abbrevSpacingRule, punctSpacingRule, apostropheRule, missingSpaceRule}
+	// Spacing repairs can overlap ("yes . ”" needs two); a second and third
+	// pass pick up what an earlier one left.
+	passes := [][]rule{charRules, spaceRules, spaceRules, spaceRules}
 	for _, rules := range passes {
 		edits := collect(cur, rules)
 		if len(edits) == 0 {
@@ -129,9 +132,32 @@ func apply(text string, edits []edit) (string, *layer) {
 		b.WriteString(text[pos:e.start])
 		cs := b.Len()
 		b.WriteString(e.repl)
-		l.segs = append(l.segs, segment{cs: cs, ce: b.Len(), os: e.start, oe: e.end})
+		// Map only what changed: a repair shown with context ("6, 000" →
+		// "6,000") keeps exact offsets for the unchanged bytes around the
+		// change.
+		before := text[e.start:e.end]
+		p, q := commonAffixes(before, e.repl)
+		l.segs = append(l.segs, segment{cs: cs + p, ce: b.Len() - q, os: e.start + p, oe: e.end - q})
 		pos = e.end
 	}
 	b.WriteString(text[pos:])
 	return b.String(), l
+}
+
+// commonAffixes returns the lengths of the longest common prefix and suffix
+// of a and b, not overlapping in either, cut at UTF-8 boundaries.
+func commonAffixes(a, b string) (p, q int) {
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for p > 0 && p < len(a) && !utf8.RuneStart(a[p]) {
+		p--
+	}
+	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	for q > 0 && q < len(a) && !utf8.RuneStart(a[len(a)-q]) {
+		q--
+	}
+	return p, q
 }

@@ -38,26 +38,42 @@ func wordBefore(text string, i int) string {
 // one to three digits and not be a day after a month name.
 func numberSpacingRule(text string, emit func(edit)) {
 	for i := 2; i+3 < len(text); i++ {
-		if text[i] != ' ' || text[i-1] != ',' || !isDigit(text[i-2]) {
-			continue
-		}
-		if !isDigit(text[i+1]) || !isDigit(text[i+2]) || !isDigit(text[i+3]) || (i+4 < len(text) && (isDigit(text[i+4]) || isASCIILetter(text[i+4]))) {
+		if !splitGroupAt(text, i) {
 			continue
 		}
 		j := i - 2
 		for j > 0 && isDigit(text[j-1]) {
 			j--
 		}
-		if i-1-j > 3 || (j > 0 && (isASCIILetter(text[j-1]) || text[j-1] == '.')) {
+		if i-1-j > 3 || (j > 0 && (isASCIILetter(text[j-1]) || text[j-1] == '.' || text[j-1] == ',')) {
 			continue
 		}
-		if j == 0 || text[j-1] != ',' { // first group: not a day of the month
-			if monthNames[strings.ToLower(wordBefore(text, j))] {
-				continue
-			}
+		if monthNames[strings.ToLower(wordBefore(text, j))] {
+			continue // "May 1, 200 people"
 		}
-		emit(edit{start: i, end: i + 1, kind: KindNumberSpacing})
+		// extend over further split groups: "1, 200, 000"
+		end := i + 4
+		for end+1 < len(text) && splitGroupAt(text, end+1) {
+			end += 5
+		}
+		emit(edit{start: j, end: end, repl: strings.ReplaceAll(text[j:end], ", ", ","), kind: KindNumberSpacing})
+		i = end
 	}
+}
+
+// splitGroupAt reports whether the space at i splits a thousands group:
+// "d, ddd" with no digit or letter after the three digits.
+func splitGroupAt(text string, i int) bool {
+	if i < 2 || i+3 >= len(text) {
+		return false
+	}
+	if text[i] != ' ' || text[i-1] != ',' || !isDigit(text[i-2]) {
+		return false
+	}
+	if !isDigit(text[i+1]) || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
+		return false
+	}
+	return i+4 >= len(text) || !(isDigit(text[i+4]) || isASCIILetter(text[i+4]))
 }
 
 // quoteSpacingRule removes the space a tokenizer put before a closing quote
@@ -92,12 +108,14 @@ func quoteSpacingRule(text string, emit func(edit)) {
 			// space, punctuation or the end, not by a letter.
 			after := i + 1 + utf8.RuneLen(next)
 			if after >= len(text) || !isWordByte(text[after]) {
-				emit(edit{start: i, end: i + 1, kind: KindQuoteSpacing})
+				w := wordStart(text, i)
+				emit(edit{start: w, end: after, repl: text[w:i] + text[i+1:after], kind: KindQuoteSpacing})
 				continue
 			}
 		}
 		if prev == '“' && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
-			emit(edit{start: i, end: i + 1, kind: KindQuoteSpacing})
+			e := wordEnd(text, i+1)
+			emit(edit{start: i - len("“"), end: e, repl: "“" + text[i+1:e], kind: KindQuoteSpacing})
 		}
 	}
 }
@@ -129,11 +147,7 @@ func abbrevSpacingRule(text string, emit func(edit)) {
 		if !joinableAbbrev[letters] {
 			continue
 		}
-		// the space after the first period, and after the second if three
-		emit(edit{start: m[2] + 2, end: m[2] + 3, kind: KindAbbrevSpacing})
-		if m[6] >= 0 {
-			emit(edit{start: m[4] + 2, end: m[4] + 3, kind: KindAbbrevSpacing})
-		}
+		emit(edit{start: m[0], end: m[1], repl: strings.ReplaceAll(text[m[0]:m[1]], " ", ""), kind: KindAbbrevSpacing})
 	}
 }
 
@@ -156,7 +170,8 @@ func punctSpacingRule(text string, emit func(edit)) {
 		if text[i+1] == '.' && k+1 < len(text) && text[k] == ' ' && text[k+1] == '.' {
 			continue // spaced ellipsis ". . ."
 		}
-		emit(edit{start: i, end: i + 1, kind: KindPunctSpacing})
+		w := wordStart(text, i)
+		emit(edit{start: w, end: i + 2, repl: text[w:i] + text[i+1:i+2], kind: KindPunctSpacing})
 	}
 }
 
@@ -221,6 +236,44 @@ func apostropheRule(text string, emit func(edit)) {
 		default:
 			continue
 		}
-		emit(edit{start: i, end: i + 1, repl: apos, kind: KindApostrophe})
+		emit(edit{start: j, end: k, repl: text[j:i] + apos + clitic, kind: KindApostrophe})
 	}
+}
+
+// missingSpaceRule restores the space scraping dropped between sentences
+// ("the media.Far left" → "the media. Far left"): two lower-case letters,
+// a period, question or exclamation mark, then a capitalised word. Domain
+// names and abbreviations do not have that shape.
+func missingSpaceRule(text string, emit func(edit)) {
+	for i := 2; i+2 < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		if !isLower(text[i-1]) || !isLower(text[i-2]) || !isUpper(text[i+1]) || !isLower(text[i+2]) {
+			continue
+		}
+		emit(edit{start: i, end: i + 1, repl: text[i:i+1] + " ", kind: KindMissingSpace})
+	}
+}
+
+func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// wordStart returns the start of the run of non-space bytes ending at i.
+func wordStart(text string, i int) int {
+	j := i
+	for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' && text[j-1] != '\t' && i-j < 64 {
+		j--
+	}
+	return j
+}
+
+// wordEnd returns the end of the run of non-space bytes starting at i.
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && j-i < 64 {
+		j++
+	}
+	return j
 }

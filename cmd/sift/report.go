@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/siftnews/sift"
+)
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func schemaVersion() string { return sift.SchemaVersion }
+
+// writeReport prints a human-readable report of one analysis.
+func writeReport(w io.Writer, a *sift.Analysis) error {
+	var b strings.Builder
+	title := a.Title
+	if title == "" {
+		title = firstLine(a.Text, 80)
+	}
+	fmt.Fprintf(&b, "━━ %s\n", title)
+	var meta []string
+	for _, kv := range [][2]string{{"source", a.Source}, {"author", a.Author}, {"date", a.Date}, {"from", a.Origin}, {"label", a.Label}} {
+		if kv[1] != "" {
+			meta = append(meta, kv[0]+": "+kv[1])
+		}
+	}
+	if len(meta) > 0 {
+		fmt.Fprintf(&b, "   %s\n", strings.Join(meta, " · "))
+	}
+	s := a.Stats
+	fmt.Fprintf(&b, "   %d words, %d sentences, %d repairs, %d gaps\n", s.Words, s.Sentences, s.Repairs, s.Gaps)
+	if len(a.Gaps) > 0 {
+		fmt.Fprintf(&b, "\nGaps where a linked name was stripped out (offsets into the original text):\n")
+		for _, g := range a.Gaps {
+			mark := "   "
+			if g.NameSlot {
+				mark = " ! "
+			}
+			fmt.Fprintf(&b, "%s%6d  %s ▁▁▁ %s   (%s, %.2f)\n", mark, g.Start, clip(g.Left, 30, true), clip(g.Right, 30, false), g.Slot, g.Confidence)
+		}
+	}
+	if len(a.Repairs) > 0 {
+		fmt.Fprintf(&b, "\nRepairs:\n")
+		counts := map[string]int{}
+		for _, r := range a.Repairs {
+			counts[string(r.Kind)]++
+		}
+		shown := 0
+		for _, r := range a.Repairs {
+			if shown == 12 {
+				fmt.Fprintf(&b, "   … %d more (use --format json for all)\n", len(a.Repairs)-shown)
+				break
+			}
+			fmt.Fprintf(&b, "   %6d  %-21s %q → %q\n", r.Start, r.Kind, r.Before, r.After)
+			shown++
+		}
+	}
+	fmt.Fprintln(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func firstLine(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return clip(s, n, false)
+}
+
+// clip shortens s to at most n runes, from the left when fromLeft.
+func clip(s string, n int, fromLeft bool) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if fromLeft {
+		return "…" + string(r[len(r)-n+1:])
+	}
+	return string(r[:n-1]) + "…"
+}

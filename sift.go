@@ -1,0 +1,210 @@
+// Package sift is a news verification engine. Analyze reads one article and
+// reports, with byte offsets into the text as given, what was repaired in
+// it, where stripped names left gaps, and its sentences and tokens; later
+// stages add entities, quotations, counts, dates, claims and a reliability
+// score to the same Analysis.
+//
+// Every offset in an Analysis is a byte offset into Analysis.Text, which is
+// the input text itself (decoded to UTF-8 when it was not), so a user
+// interface can highlight the original.
+package sift
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/siftnews/sift/repair"
+	"github.com/siftnews/sift/segment"
+)
+
+// SchemaVersion names the JSON layout of Analysis; see docs/schema.md.
+const SchemaVersion = "sift.analysis/v1"
+
+// DefaultMaxBytes is the largest article Analyze accepts by default.
+const DefaultMaxBytes = 16 << 20
+
+// Errors returned by Analyze. Test for them with errors.Is.
+var (
+	ErrEmpty    = errors.New("sift: document has no text")
+	ErrTooLarge = errors.New("sift: document too large")
+)
+
+// Document is one article as read from a file, a URL or a dataset record.
+type Document struct {
+	ID     string `json:"id,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Author string `json:"author,omitempty"`
+	Date   string `json:"date,omitempty"` // publication date as given
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"` // outlet or site name
+	Label  string `json:"label,omitempty"`  // a dataset's label, passed through
+	Text   string `json:"text"`
+	// Origin says where the document was read from (file, record, URL).
+	Origin string `json:"origin,omitempty"`
+	// Repairs made while reading (decoding); offsets are into Text.
+	Repairs []repair.Repair `json:"-"`
+}
+
+// Span is a half-open byte range [Start, End) of Analysis.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Token is one token with its offsets in Analysis.Text. Text is the token
+// as the later stages read it (after repair), which may differ from the
+// original span.
+type Token struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Kind  string `json:"kind"`
+}
+
+// Stats summarises the document.
+type Stats struct {
+	Bytes     int `json:"bytes"`
+	Words     int `json:"words"`
+	Tokens    int `json:"tokens"`
+	Sentences int `json:"sentences"`
+	Repairs   int `json:"repairs"`
+	Gaps      int `json:"gaps"`
+}
+
+// Analysis is the report on one document, serialised as sift.analysis/v1.
+// Stages that did not run leave their fields empty, and they are then
+// absent from the JSON rather than faked.
+type Analysis struct {
+	Schema string `json:"schema"`
+	ID     string `json:"id,omitempty"`
+	Origin string `json:"origin,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Author string `json:"author,omitempty"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
+	Label  string `json:"label,omitempty"`
+	// Text is the document text as given (decoded to UTF-8); every offset
+	// refers to it.
+	Text string `json:"text"`
+	// CleanText is the repaired text the stages read; absent when no repair
+	// changed the text.
+	CleanText string          `json:"clean_text,omitempty"`
+	Stats     Stats           `json:"stats"`
+	Repairs   []repair.Repair `json:"repairs"`
+	Gaps      []repair.Gap    `json:"gaps"`
+	Sentences []Span          `json:"sentences"`
+	Tokens    []Token         `json:"tokens,omitempty"`
+
+	// clean keeps the repaired text, its offset map and its segmentation
+	// for the stages that run after segmentation.
+	clean *repair.Result
+	toks  []segment.Token
+	sents []segment.Sentence
+}
+
+// Option configures Analyze.
+type Option func(*config)
+
+type config struct {
+	tokens   bool
+	maxBytes int
+}
+
+// WithTokens includes every token in the Analysis (off by default: tokens
+// make the JSON several times larger than the text).
+func WithTokens(on bool) Option { return func(c *config) { c.tokens = on } }
+
+// WithMaxBytes sets the largest text Analyze accepts (DefaultMaxBytes
+// otherwise); larger documents fail with ErrTooLarge.
+func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// Analyze runs the pipeline on doc: decode, repair, gap detection,
+// tokenisation and sentence segmentation. It returns ErrEmpty for a document
+// with no text and ErrTooLarge for one over the size limit; it never panics
+// on any input.
+func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, error) {
+	cfg := config{maxBytes: DefaultMaxBytes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if cfg.maxBytes > 0 && len(doc.Text) > cfg.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(doc.Text), cfg.maxBytes)
+	}
+	text := doc.Text
+	reps := append([]repair.Repair(nil), doc.Repairs...)
+	if !utf8.ValidString(text) {
+		var dr []repair.Repair
+		text, dr = repair.Decode([]byte(text))
+		reps = append(reps, dr...)
+	}
+	if isBlank(text) {
+		return nil, ErrEmpty
+	}
+	a := &Analysis{
+		Schema: SchemaVersion, ID: doc.ID, Origin: doc.Origin, Author: doc.Author, Date: doc.Date,
+		URL: doc.URL, Source: doc.Source, Label: doc.Label, Text: text,
+	}
+	if doc.Title != "" {
+		title, _ := repair.Decode([]byte(doc.Title))
+		a.Title = repair.Clean(title).Clean
+	}
+	r := repair.Clean(text)
+	a.clean = r
+	a.Repairs = append(reps, r.Repairs...)
+	a.Gaps = r.Gaps
+	if r.Clean != text {
+		a.CleanText = r.Clean
+	}
+	if a.Repairs == nil {
+		a.Repairs = []repair.Repair{}
+	}
+	if a.Gaps == nil {
+		a.Gaps = []repair.Gap{}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a.toks, a.sents = segment.Segment(r.Clean)
+	a.Sentences = make([]Span, len(a.sents))
+	for i, s := range a.sents {
+		a.Sentences[i] = a.span(s.Start, s.End)
+	}
+	words := 0
+	for _, t := range a.toks {
+		if t.Kind == segment.Word || t.Kind == segment.Number {
+			words++
+		}
+	}
+	if cfg.tokens {
+		a.Tokens = make([]Token, len(a.toks))
+		for i, t := range a.toks {
+			sp := a.span(t.Start, t.End)
+			a.Tokens[i] = Token{Start: sp.Start, End: sp.End, Text: t.Text, Kind: t.Kind.String()}
+		}
+	}
+	a.Stats = Stats{Bytes: len(text), Words: words, Tokens: len(a.toks), Sentences: len(a.sents), Repairs: len(a.Repairs), Gaps: len(a.Gaps)}
+	return a, nil
+}
+
+// span maps a span of the clean text to Analysis.Text.
+func (a *Analysis) span(start, end int) Span {
+	s, e := a.clean.Map.Span(start, end)
+	return Span{Start: s, End: e}
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0', '\u200b', '\ufeff', 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
