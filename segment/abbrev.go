@@ -13,6 +13,12 @@ const (
 	abbrMonth
 	// abbrGeneral may end a sentence: Inc. Corp. etc. U.S. Jr.
 	abbrGeneral
+	// abbrDay precedes a date ("Sat. Jan. 21", "Wed. 5") and otherwise
+	// ends a sentence before a capital.
+	abbrDay
+	// abbrState follows a city ("Austin, Tex.") and ends a sentence before
+	// any capitalised word.
+	abbrState
 )
 
 // abbreviations maps lower-cased abbreviations (without the final period)
@@ -28,20 +34,20 @@ var abbreviations = map[string]abbrevClass{
 	"fr": abbrTitle, "sr": abbrGeneral, "jr": abbrGeneral, "st": abbrTitle, "mt": abbrTitle, "ft": abbrTitle,
 	"msgr": abbrTitle, "gens": abbrTitle, "mme": abbrTitle, "mlle": abbrTitle, "dept": abbrGeneral,
 	"no": abbrTitle, "nos": abbrTitle, "vol": abbrTitle, "art": abbrTitle, "fig": abbrTitle, "p": abbrTitle,
-	"pp": abbrTitle, "ch": abbrTitle, "sec.": abbrTitle, "ave": abbrGeneral, "blvd": abbrGeneral, "rd": abbrGeneral,
+	"pp": abbrTitle, "ch": abbrTitle, "rt": abbrTitle, "asst": abbrTitle, "gens.": abbrTitle, "sens.": abbrTitle,
 	// months and days
 	"jan": abbrMonth, "feb": abbrMonth, "mar": abbrMonth, "apr": abbrMonth, "jun": abbrMonth, "jul": abbrMonth,
 	"aug": abbrMonth, "sep": abbrMonth, "sept": abbrMonth, "oct": abbrMonth, "nov": abbrMonth, "dec": abbrMonth,
-	"mon": abbrMonth, "tue": abbrMonth, "tues": abbrMonth, "wed": abbrMonth, "thu": abbrMonth, "thurs": abbrMonth,
-	"fri": abbrMonth, "sat": abbrMonth, "sun": abbrMonth,
+	"mon": abbrDay, "tue": abbrDay, "tues": abbrDay, "wed": abbrDay, "thu": abbrDay, "thurs": abbrDay,
+	"fri": abbrDay, "sat": abbrDay, "sun": abbrDay,
 	// US states as written in news (AP style)
-	"ala": abbrGeneral, "ariz": abbrGeneral, "ark": abbrGeneral, "calif": abbrGeneral, "colo": abbrGeneral,
-	"conn": abbrGeneral, "del": abbrGeneral, "fla": abbrGeneral, "ga": abbrGeneral, "ill": abbrGeneral,
-	"ind": abbrGeneral, "kan": abbrGeneral, "ky": abbrGeneral, "la": abbrGeneral, "md": abbrGeneral,
-	"mass": abbrGeneral, "mich": abbrGeneral, "minn": abbrGeneral, "miss": abbrGeneral, "mo": abbrGeneral,
-	"mont": abbrGeneral, "neb": abbrGeneral, "nev": abbrGeneral, "okla": abbrGeneral, "ore": abbrGeneral,
-	"pa": abbrGeneral, "tenn": abbrGeneral, "tex": abbrGeneral, "va": abbrGeneral, "vt": abbrGeneral,
-	"wash": abbrGeneral, "wis": abbrGeneral, "wyo": abbrGeneral,
+	"ala": abbrState, "ariz": abbrState, "ark": abbrState, "calif": abbrState, "colo": abbrState,
+	"conn": abbrState, "del": abbrState, "fla": abbrState, "ga": abbrState, "ill": abbrState,
+	"ind": abbrState, "kan": abbrState, "ky": abbrState, "la": abbrState, "md": abbrState,
+	"mass": abbrState, "mich": abbrState, "minn": abbrState, "miss": abbrState, "mo": abbrState,
+	"mont": abbrState, "neb": abbrState, "nev": abbrState, "okla": abbrState, "ore": abbrState,
+	"pa": abbrState, "tenn": abbrState, "tex": abbrState, "va": abbrState, "vt": abbrState,
+	"wash": abbrState, "wis": abbrState, "wyo": abbrState,
 	// organisations and others
 	"inc": abbrGeneral, "corp": abbrGeneral, "co": abbrGeneral, "ltd": abbrGeneral, "llc": abbrGeneral,
 	"bros": abbrGeneral, "plc": abbrGeneral, "assn": abbrGeneral, "univ": abbrGeneral, "intl": abbrGeneral,
@@ -65,6 +71,21 @@ var sentenceStarters = map[string]bool{
 	"Last": true, "Earlier": true, "Later": true, "For": true, "From": true, "With": true, "By": true,
 	"What": true, "Who": true, "Why": true, "How": true, "Where": true, "Shares": true, "Analysts": true,
 	"Police": true, "Both": true, "No": true, "Not": true, "One": true, "Two": true, "All": true,
+	"Others": true, "Critics": true, "Experts": true, "Residents": true, "Witnesses": true, "Nobody": true,
+	"Nothing": true, "Everyone": true, "Such": true, "Each": true, "Every": true, "Few": true, "Several": true,
+	"Under": true, "During": true, "Despite": true, "Without": true, "Unlike": true, "Instead": true,
+	"Indeed": true, "Moreover": true, "Thus": true, "Even": true, "Only": true, "Here": true, "Today": true,
+	"Yesterday": true, "Asked": true, "Separately": true, "Further": true, "Until": true, "Once": true,
+	"Three": true, "Four": true, "Five": true, "Both.": true, "Among": true, "Because": true, "Although.": true,
+}
+
+// monthWords are month names and abbreviations (a day abbreviation before
+// one does not end a sentence: "Sat. Jan. 21").
+var monthWords = map[string]bool{
+	"Jan.": true, "Feb.": true, "Mar.": true, "Apr.": true, "Jun.": true, "Jul.": true, "Aug.": true, "Sep.": true,
+	"Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true, "January": true, "February": true, "March": true,
+	"April": true, "May": true, "June": true, "July": true, "August": true, "September": true, "October": true,
+	"November": true, "December": true,
 }
 
 // wordLike abbreviations are also ordinary words ("ill", "mass", "no");
@@ -74,9 +95,9 @@ var wordLike = map[string]bool{
 	"sun": true, "sat": true, "wed": true, "mar": true, "est": true, "del": true, "ind": true, "art": true,
 	"no": true, "fig": true, "co": true, "mo": true, "la": true, "pa": true, "ca": true, "ga": true,
 	"va": true, "ky": true, "md": true, "mont": true, "tex": true, "neb": true, "ark": true, "con": true,
-	"sec": true, "rep": true, "gen": true, "det": true, "art.": true, "ch": true, "vol": true, "al": true,
+	"sec": true, "rep": true, "gen": true, "det": true, "art.": true, "ch": true, "vol": true,
 	"mon": true, "fri": true, "dec": true, "jun": true, "p": true, "pp": true, "v": true, "ave": true,
-	"rd": true, "st": true, "ft": true, "mt": true, "ens": true, "spc": true, "amb": true,
+	"st": true, "ft": true, "mt": true, "ens": true, "spc": true, "amb": true,
 }
 
 // numberBefore lists abbreviations that precede a number ("No. 5",

@@ -51,7 +51,7 @@ func Sentences(text string, toks []Token) []Sentence {
 			i = j - 1
 			continue
 		}
-		if endsSentence(toks, i, j) {
+		if endsSentence(toks, first, i, j) {
 			cut(j)
 		}
 		i = j - 1
@@ -111,11 +111,13 @@ func startsLower(s string) bool {
 }
 
 // nextWord returns the first token from j on that is not an opening quote
-// or bracket, and whether any opener was skipped.
+// or bracket, and whether an opening quotation mark was skipped.
 func nextWord(toks []Token, j int) (Token, bool) {
 	opened := false
 	for j < len(toks) && toks[j].Kind == Punct && isOpener(toks[j].Text) {
-		opened = true
+		if t := toks[j].Text; t != "(" && t != "[" {
+			opened = true
+		}
 		j++
 	}
 	if j >= len(toks) {
@@ -126,7 +128,7 @@ func nextWord(toks []Token, j int) (Token, bool) {
 
 // endsSentence decides whether the terminal token i (with closers up to j)
 // ends a sentence, looking at the token j that follows.
-func endsSentence(toks []Token, i, j int) bool {
+func endsSentence(toks []Token, first, i, j int) bool {
 	t := toks[i]
 	next, opened := nextWord(toks, j)
 	if next.Text == "" {
@@ -138,6 +140,15 @@ func endsSentence(toks []Token, i, j int) bool {
 	if t.Kind == Word { // abbreviation, initial or acronym with its period
 		return abbrevEnds(toks, i, next, opened)
 	}
+	if t.Text == "." && i > 0 && toks[i-1].End == t.Start {
+		p := toks[i-1]
+		if p.Kind == Number && i-1 == first && len(p.Text) <= 3 {
+			return false // a list marker: "1. Secure the border."
+		}
+		if p.Kind == Word && numberBefore[toLowerASCII(p.Text)] && next.Kind == Number {
+			return false // "vol. 3", "pp. 12"
+		}
+	}
 	switch {
 	case startsLower(next.Text):
 		return false
@@ -147,6 +158,9 @@ func endsSentence(toks []Token, i, j int) bool {
 		return true // "in 2003. 5 people"
 	case t.Text == "." || strings.Contains(t.Text, "…") || strings.HasPrefix(t.Text, ".."):
 		if next.Kind == Punct && !opened {
+			if isBullet(toks[j].Text) && j+1 < len(toks) && startsUpper(toks[j+1].Text) {
+				return true // ". * The next item", ". -- Newsroom"
+			}
 			return false // ". —", ". ,"
 		}
 		return startsUpper(next.Text) || next.Kind == Number || next.Kind == Symbol || opened
@@ -164,6 +178,9 @@ func abbrevEnds(toks []Token, i int, next Token, opened bool) bool {
 	}
 	starter := sentenceStarters[next.Text] || opened
 	if utf8.RuneCountInString(w) == 1 { // an initial: "George W. Bush", "Plan B. The"
+		if i > 0 && !t.Newline && (toks[i-1].Kind == Number || toks[i-1].Kind == Symbol) {
+			return startsUpper(next.Text) || opened // "45 °C. Power failed"
+		}
 		if i > 0 && (startsUpper(toks[i-1].Text) && toks[i-1].Kind == Word) {
 			return false
 		}
@@ -173,11 +190,15 @@ func abbrevEnds(toks []Token, i int, next Token, opened bool) bool {
 	switch abbreviationClass(w) {
 	case abbrTitle:
 		if numberBefore[lw] {
-			return next.Kind != Number && starter
+			return next.Kind != Number && (startsUpper(next.Text) || opened)
 		}
 		return false
 	case abbrMonth:
 		return next.Kind != Number && starter
+	case abbrState:
+		return startsUpper(next.Text) || opened
+	case abbrDay:
+		return next.Kind != Number && !monthWords[next.Text] && (startsUpper(next.Text) || opened)
 	case abbrGeneral:
 		return starter
 	}
@@ -216,4 +237,12 @@ func hardWrapped(text string) bool {
 		}
 	}
 	return lines >= 5 && mid*10 >= lines*7 && open*2 > lines
+}
+
+func isBullet(s string) bool {
+	switch s {
+	case "*", "•", "-", "--", "·", "▪":
+		return true
+	}
+	return false
 }
