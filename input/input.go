@@ -8,6 +8,7 @@ package input
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -66,6 +67,8 @@ type Options struct {
 	MaxBytes int64             // per document (and per batch record); 0 means 16 MiB
 	// HTTPClient fetches URLs; nil means a client with a 30 s timeout.
 	HTTPClient *http.Client
+	// Stdin is read for the name "-"; nil means os.Stdin.
+	Stdin io.Reader
 }
 
 func (o Options) maxBytes() int64 {
@@ -87,7 +90,11 @@ type Reader interface {
 func Open(ctx context.Context, name string, opt Options) (Reader, error) {
 	switch {
 	case name == "-":
-		return FromReader(os.Stdin, "stdin", opt)
+		in := opt.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		return FromReader(in, "stdin", opt)
 	case strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://"):
 		return fetch(ctx, name, opt)
 	}
@@ -219,8 +226,7 @@ func sniff(head []byte) Format {
 		return FormatText
 	case t[0] == '{':
 		// one object, or one per line?
-		if i := bytes.IndexByte(t, '\n'); i > 0 && bytes.HasSuffix(bytes.TrimSpace(t[:i]), []byte("}")) &&
-			bytes.HasPrefix(bytes.TrimSpace(t[i:]), []byte("{")) {
+		if i := bytes.IndexByte(t, '\n'); i > 0 && json.Valid(t[:i]) && len(bytes.TrimSpace(t[i:])) > 0 {
 			return FormatJSONL
 		}
 		return FormatJSON

@@ -28,6 +28,7 @@ const (
 	KindApostrophe     Kind = "apostrophe"           // Russia s → Russia’s, don t → don’t
 	KindLineSeparators Kind = "line_separator"       // U+2028/U+2029 → newline
 	KindMissingSpace   Kind = "missing_space"        // media.Far → media. Far
+	KindHyphenSpacing  Kind = "hyphen_spacing"       // U.S. -led → U.S.-led
 )
 
 // Repair is one change made to the text. Start and End are byte offsets of
@@ -66,7 +67,7 @@ func Clean(text string) *Result {
 	r := &Result{Original: text}
 	cur := text
 	charRules := []rule{controlRule, entityRule, mojibakeRule}
-	spaceRules := []rule{numberSpacingRule, quoteSpacingRule, abbrevSpacingRule, punctSpacingRule, apostropheRule, missingSpaceRule}
+	spaceRules := []rule{numberSpacingRule, quoteSpacingRule, abbrevSpacingRule, punctSpacingRule, apostropheRule, missingSpaceRule, hyphenSpacingRule}
 	// Spacing repairs can overlap ("yes . ”" needs two); a second and third
 	// pass pick up what an earlier one left.
 	passes := [][]rule{charRules, spaceRules, spaceRules, spaceRules}

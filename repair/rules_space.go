@@ -277,3 +277,28 @@ func wordEnd(text string, i int) int {
 	}
 	return j
 }
+
+// hyphenSuffixes are the second halves of compounds a tokenizer splits off
+// ("U.S. -led" → "U.S.-led").
+var hyphenSuffixes = set("led", "based", "backed", "born", "made", "run", "owned", "funded", "controlled",
+	"held", "trained", "brokered", "style", "allied", "friendly", "linked", "affiliated", "dominated", "sponsored")
+
+// hyphenSpacingRule rejoins a compound whose hyphenated second half a
+// tokenizer split off: "U.S. -led" → "U.S.-led", "Iran -backed" →
+// "Iran-backed".
+func hyphenSpacingRule(text string, emit func(edit)) {
+	for i := 1; i+2 < len(text); i++ {
+		if text[i] != ' ' || text[i+1] != '-' || text[i-1] == ' ' || text[i-1] == '\n' {
+			continue
+		}
+		k := i + 2
+		for k < len(text) && isLower(text[k]) {
+			k++
+		}
+		if !hyphenSuffixes[text[i+2:k]] || (k < len(text) && isASCIILetter(text[k])) {
+			continue
+		}
+		w := wordStart(text, i)
+		emit(edit{start: w, end: k, repl: text[w:i] + text[i+1:k], kind: KindHyphenSpacing})
+	}
+}

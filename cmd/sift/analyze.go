@@ -74,7 +74,7 @@ func runAnalyze(cmd *cobra.Command, args []string, f analyzeFlags) error {
 	stdout := cmd.OutOrStdout()
 	stderr := cmd.ErrOrStderr()
 	if len(args) == 0 {
-		if isTerminal(os.Stdin) {
+		if in, ok := cmd.InOrStdin().(*os.File); ok && isTerminal(in) {
 			return usageError{errors.New("analyze: no input; give a FILE, a URL, or - for standard input (see sift analyze --help)")}
 		}
 		args = []string{"-"}
@@ -89,7 +89,7 @@ func runAnalyze(cmd *cobra.Command, args []string, f analyzeFlags) error {
 	if format != "text" && format != "json" {
 		return usageError{fmt.Errorf("analyze: unknown --format %q (want auto, text or json)", f.format)}
 	}
-	opt := input.Options{Format: input.Format(f.inFormat), MaxBytes: f.maxBytes}
+	opt := input.Options{Format: input.Format(f.inFormat), MaxBytes: f.maxBytes, Stdin: cmd.InOrStdin()}
 	switch opt.Format {
 	case input.FormatAuto, input.FormatText, input.FormatHTML, input.FormatJSON, input.FormatJSONL, input.FormatCSV, input.FormatTSV:
 	default:

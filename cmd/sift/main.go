@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 	"os/signal"
 	"syscall"
 
@@ -46,15 +48,23 @@ func run(ctx context.Context, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	return codeOf(err, os.Stderr)
+}
+
+// codeOf prints err (unless already reported) and returns its exit code.
+func codeOf(err error, stderr io.Writer) int {
 	var ce *codeError
 	if errors.As(err, &ce) {
-		if ce.err != nil && ce.code != exitPartial {
-			fmt.Fprintln(os.Stderr, "sift:", ce.err)
+		if ce.err != nil {
+			fmt.Fprintln(stderr, "sift:", ce.err)
 		}
 		return ce.code
 	}
-	fmt.Fprintln(os.Stderr, "sift:", err)
+	fmt.Fprintln(stderr, "sift:", err)
 	if isUsage(err) {
+		return exitUsage
+	}
+	if strings.HasPrefix(err.Error(), "unknown command") || strings.Contains(err.Error(), "accepts ") {
 		return exitUsage
 	}
 	return exitError

@@ -1,0 +1,183 @@
+package sift_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/siftnews/sift"
+	"github.com/siftnews/sift/input"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func analyze(t *testing.T, text string, opts ...sift.Option) *sift.Analysis {
+	t.Helper()
+	a, err := sift.Analyze(context.Background(), sift.Document{Text: text}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestOwnersChecks covers what the core issue promises on damaged text:
+// gaps found at the right place, tokenizer spaces repaired, all with
+// offsets into the original text.
+func TestOwnersChecks(t *testing.T) {
+	text := "“Caliph” Abu Bakr   had fled Mosul, leaving 6, 000 fighters. Johnson described  ’s message as “cruelly ironic.” He was going to work. ” Then"
+	a := analyze(t, text)
+	wantGaps := map[string]bool{"Bakr": false, "described": false}
+	for _, g := range a.Gaps {
+		if text[g.Start:g.End] != strings.Repeat(" ", g.End-g.Start) {
+			t.Errorf("gap %+v is not the whitespace run", g)
+		}
+		for w := range wantGaps {
+			if strings.HasSuffix(g.Left, w) {
+				wantGaps[w] = true
+			}
+		}
+	}
+	for w, ok := range wantGaps {
+		if !ok {
+			t.Errorf("no gap after %q: %+v", w, a.Gaps)
+		}
+	}
+	want := map[string]string{"6, 000": "6,000", "work. ”": "work.”"}
+	for _, r := range a.Repairs {
+		if text[r.Start:r.End] != r.Before {
+			t.Errorf("repair %+v: before != original span %q", r, text[r.Start:r.End])
+		}
+		if after, ok := want[r.Before]; ok && after == r.After {
+			delete(want, r.Before)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing repairs %v in %+v", want, a.Repairs)
+	}
+	if !strings.Contains(a.CleanText, "6,000 fighters") || !strings.Contains(a.CleanText, "work.”") {
+		t.Errorf("clean text = %q", a.CleanText)
+	}
+}
+
+// TestOffsetsPointAtOriginal checks, on every example and damaged text,
+// that each token whose text survived repair unchanged is found at its
+// reported offsets in the original.
+func TestOffsetsPointAtOriginal(t *testing.T) {
+	texts := []string{
+		"The U. S. -led coalition said 6, 000 fighters remain. ” It&#8217;s â€œfineâ€\u009d, Russia s envoy said .",
+		"caf\xe9 \x93quoted\x94 text",
+		"Abu Bakr   had fled.\r\n\r\nNext paragraph\x00 here.",
+	}
+	files, _ := filepath.Glob("examples/*")
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		a := analyze(t, text, sift.WithTokens(true))
+		for _, tk := range a.Tokens {
+			if tk.Start < 0 || tk.End > len(a.Text) || tk.Start > tk.End {
+				t.Fatalf("token %+v out of range", tk)
+			}
+			orig := a.Text[tk.Start:tk.End]
+			if orig != tk.Text && !touchesRepair(a, tk) {
+				t.Errorf("token %q at %d-%d is %q in the original and no repair explains it", tk.Text, tk.Start, tk.End, orig)
+			}
+		}
+		for _, s := range a.Sentences {
+			if s.Start < 0 || s.End > len(a.Text) || s.Start >= s.End {
+				t.Errorf("sentence %+v out of range", s)
+			}
+		}
+	}
+}
+
+func touchesRepair(a *sift.Analysis, tk sift.Token) bool {
+	for _, r := range a.Repairs {
+		if r.Start < tk.End && tk.Start < r.End || r.Start == r.End && r.Start >= tk.Start && r.Start <= tk.End {
+			return true
+		}
+	}
+	return false
+}
+
+func TestAnalyzeErrors(t *testing.T) {
+	ctx := context.Background()
+	for _, text := range []string{"", "   \n\t ", "\x00\x00"} {
+		if _, err := sift.Analyze(ctx, sift.Document{Text: text}); !errors.Is(err, sift.ErrEmpty) {
+			t.Errorf("Analyze(%q) err = %v, want ErrEmpty", text, err)
+		}
+	}
+	if _, err := sift.Analyze(ctx, sift.Document{Text: strings.Repeat("a ", 100)}, sift.WithMaxBytes(50)); !errors.Is(err, sift.ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := sift.Analyze(cctx, sift.Document{Text: "text"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestHugeSingleLine(t *testing.T) {
+	text := strings.Repeat("word ", 2<<20) // 10 MiB, one line, no punctuation
+	a := analyze(t, text)
+	if a.Stats.Words != 2<<20 || len(a.Sentences) != 1 {
+		t.Errorf("stats = %+v, sentences %d", a.Stats, len(a.Sentences))
+	}
+}
+
+// TestGolden compares the JSON analysis of each example with
+// testdata/golden/NAME.json; run go test -update to rewrite them.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("examples/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			r, err := input.Open(context.Background(), f, input.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := r.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Origin = filepath.ToSlash(f)
+			a, err := sift.Analyze(context.Background(), *d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(a); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", filepath.Base(f)+".json")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("analysis of %s differs from %s; run go test -update and review the diff", f, golden)
+			}
+		})
+	}
+}
