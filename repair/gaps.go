@@ -151,6 +151,13 @@ func isCapitalised(w string) bool {
 // lastWords returns up to n whitespace-separated words at the end of s,
 // within its last line.
 func lastWords(s string, n int) []string {
+	if len(s) > 160 {
+		cut := len(s) - 160
+		for cut < len(s) && !utf8.RuneStart(s[cut]) {
+			cut++
+		}
+		s = s[cut:]
+	}
 	if k := strings.LastIndexAny(s, "\n\r"); k >= 0 {
 		s = s[k+1:]
 	}
@@ -163,6 +170,13 @@ func lastWords(s string, n int) []string {
 
 // firstWords returns up to n words at the start of s, within its first line.
 func firstWords(s string, n int) []string {
+	if len(s) > 160 {
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	if k := strings.IndexAny(s, "\n\r"); k >= 0 {
 		s = s[:k]
 	}

@@ -71,9 +71,12 @@ func Clean(text string) *Result {
 	// Spacing repairs can overlap ("yes . ”" needs two); a second and third
 	// pass pick up what an earlier one left.
 	passes := [][]rule{charRules, spaceRules, spaceRules, spaceRules}
-	for _, rules := range passes {
-		edits := collect(cur, rules)
+	for i, rules := range passes {
+		edits, dropped := collect(cur, rules)
 		if len(edits) == 0 {
+			if i > 0 {
+				break
+			}
 			continue
 		}
 		next, l := apply(cur, edits)
@@ -87,6 +90,9 @@ func Clean(text string) *Result {
 		}
 		r.Map.layers = append(r.Map.layers, l)
 		cur = next
+		if i > 0 && dropped == 0 {
+			break // nothing overlapped: another spacing pass would find nothing
+		}
 	}
 	sort.SliceStable(r.Repairs, func(i, j int) bool { return r.Repairs[i].Start < r.Repairs[j].Start })
 	r.Clean = cur
@@ -95,8 +101,8 @@ func Clean(text string) *Result {
 }
 
 // collect runs the rules and keeps a non-overlapping set of edits, earlier
-// rules winning ties.
-func collect(text string, rules []rule) []edit {
+// rules winning ties; it also returns how many overlapping edits it dropped.
+func collect(text string, rules []rule) ([]edit, int) {
 	var edits []edit
 	for _, ru := range rules {
 		ru(text, func(e edit) {
@@ -107,19 +113,20 @@ func collect(text string, rules []rule) []edit {
 		})
 	}
 	if len(edits) == 0 {
-		return nil
+		return nil, 0
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	out := edits[:0]
-	last := -1
+	last, dropped := -1, 0
 	for _, e := range edits {
 		if e.start < last || (e.start == last && e.start == e.end) {
+			dropped++
 			continue
 		}
 		out = append(out, e)
 		last = e.end
 	}
-	return out
+	return out, dropped
 }
 
 // apply performs sorted, non-overlapping edits and returns the new text and

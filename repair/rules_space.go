@@ -1,7 +1,6 @@
 package repair
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -128,26 +127,42 @@ func quoteEnds(text string, j int) bool {
 	return j >= len(text) || text[j] == ' ' || text[j] == '\n' || strings.IndexByte(".,;:!?)", text[j]) >= 0
 }
 
-// spacedAbbrev matches abbreviations a tokenizer split: "U. S.", "U. N.",
-// "a. m.". Only the listed ones are joined, so initials of names ("J. R.
-// Smith") stay as written.
-var spacedAbbrev = regexp.MustCompile(`\b([A-Za-z])\. ([A-Za-z])\.(?: ([A-Za-z])\.)?`)
-
 var joinableAbbrev = map[string]bool{
 	"US": true, "UK": true, "UN": true, "EU": true, "DC": true, "USA": true, "NY": true, "LA": true,
-	"UAE": true, "am": true, "pm": true, "AM": true, "PM": true, "US.A": true,
+	"UAE": true, "am": true, "pm": true, "AM": true, "PM": true,
 }
 
+// letterDot reports whether text[i:] starts with a lone letter and a
+// period ("U." not preceded by another letter).
+func letterDot(text string, i int) bool {
+	return i+1 < len(text) && isASCIILetter(text[i]) && text[i+1] == '.' && (i == 0 || !isASCIILetter(text[i-1]) && text[i-1] != '.')
+}
+
+// abbrevSpacingRule joins abbreviations a tokenizer split: "U. S." →
+// "U.S.", "a. m." → "a.m.". Only the listed ones are joined, so initials
+// of names ("J. R. Smith") stay as written.
 func abbrevSpacingRule(text string, emit func(edit)) {
-	for _, m := range spacedAbbrev.FindAllStringSubmatchIndex(text, -1) {
-		letters := text[m[2]:m[3]] + text[m[4]:m[5]]
-		if m[6] >= 0 {
-			letters += text[m[6]:m[7]]
+	for i := 0; i+4 < len(text); i++ {
+		if text[i+1] != '.' || text[i+2] != ' ' || !letterDot(text, i) {
+			continue
+		}
+		if !isASCIILetter(text[i+3]) || text[i+4] != '.' {
+			continue
+		}
+		end := i + 5
+		letters := string([]byte{text[i], text[i+3]})
+		if end+2 < len(text) && text[end] == ' ' && isASCIILetter(text[end+1]) && text[end+2] == '.' && joinableAbbrev[letters+string(text[end+1])] {
+			letters += string(text[end+1])
+			end += 3
+		}
+		if end < len(text) && isASCIILetter(text[end]) {
+			continue
 		}
 		if !joinableAbbrev[letters] {
 			continue
 		}
-		emit(edit{start: m[0], end: m[1], repl: strings.ReplaceAll(text[m[0]:m[1]], " ", ""), kind: KindAbbrevSpacing})
+		emit(edit{start: i, end: end, repl: strings.ReplaceAll(text[i:end], " ", ""), kind: KindAbbrevSpacing})
+		i = end - 1
 	}
 }
 

@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -96,7 +96,7 @@ Exit codes: 0 all inputs processed; 1 unexpected error; 2 bad command line;
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(newAnalyzeCmd(), newVersionCmd())
+	root.AddCommand(newAnalyzeCmd(), newEvalCmd(), newVersionCmd())
 	return root
 }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every check Sift has: formatting, go vet, the full test suite and a
+# bounded fuzzing pass over every parser. This is the README's test command
+# and what .ci/run executes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+unformatted=$(gofmt -l .)
+if [ -n "$unformatted" ]; then
+  echo "gofmt needed on:"; echo "$unformatted"; exit 1
+fi
+go vet ./...
+go test -count=1 ./...
+
+# Fuzz every parser for a bounded time (FUZZTIME, default 10s each).
+fuzz() { go test -run '^$' -fuzz "^$2\$" -fuzztime "${FUZZTIME:-10s}" "$1"; }
+fuzz ./repair FuzzClean
+fuzz ./repair FuzzDecode
+fuzz ./segment FuzzSegment
+fuzz ./input FuzzReaders
