@@ -84,10 +84,11 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		right := text[end:]
 		possessive := strings.HasPrefix(right, "’s") || strings.HasPrefix(right, "'s") ||
 			strings.HasPrefix(right, "’ ") || strings.HasPrefix(right, "s’ ")
-		if lineStart && !possessive {
-			continue
+		nr, _ := utf8.DecodeRuneInString(right)
+		if lineStart && !possessive && !unicode.IsLower(nr) {
+			continue // indentation before a capital; "   said …" at a line start is a gap
 		}
-		if end-start < 2 && !(possessive && (lineStart || text[start-1] != ' ')) {
+		if end-start < 2 && !possessive && !lineStart && !danglingBeforePunct(text[:start], right) {
 			continue
 		}
 		prevRune, _ := utf8.DecodeLastRuneInString(text[:start])
@@ -185,4 +186,19 @@ func firstWords(s string, n int) []string {
 		f = f[:n]
 	}
 	return f
+}
+
+// danglingBeforePunct reports whether a single space sits between a word
+// that needs an object (a preposition, determiner or title) and
+// punctuation: "according to , he" lost the name in between.
+func danglingBeforePunct(before, right string) bool {
+	if right == "" || strings.IndexByte(",.;:", right[0]) < 0 {
+		return false
+	}
+	lw := lastWords(before, 1)
+	if len(lw) == 0 {
+		return false
+	}
+	w := strings.ToLower(lw[0])
+	return prepositions[w] || determiners[w] || gapTitles[w]
 }

@@ -83,6 +83,8 @@ func TestGaps(t *testing.T) {
 		{"indent", "  Indented paragraph.", nil},
 		{"trailing", "end of line   \nnext", nil},
 		{"table", "Team A          3", nil},
+		{"single space before comma after preposition", "According to , he was wounded", []string{"12-13:after_preposition"}},
+		{"line start lower case", "   said the group had fled", []string{"0-3:before_verb"}},
 		{"after quote", "“We will win,”   said on Tuesday", []string{"18-21:after_quote"}},
 	}
 	for _, tt := range tests {

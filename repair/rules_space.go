@@ -185,6 +185,9 @@ func punctSpacingRule(text string, emit func(edit)) {
 		if text[i+1] == '.' && k+1 < len(text) && text[k] == ' ' && text[k+1] == '.' {
 			continue // spaced ellipsis ". . ."
 		}
+		if danglingBeforePunct(text[:i], text[i+1:]) {
+			continue // "according to , he": a stripped name, reported as a gap
+		}
 		w := wordStart(text, i)
 		emit(edit{start: w, end: i + 2, repl: text[w:i] + text[i+1:i+2], kind: KindPunctSpacing})
 	}
