@@ -19,6 +19,7 @@ const (
 	SlotSubject      Slot = "before_verb"       // "   said on Monday"
 	SlotPreposition  Slot = "after_preposition" // "according to   ,"
 	SlotQuote        Slot = "after_quote"       // "…,” ___ said"
+	SlotQuoteMarks   Slot = "stripped_quote_marks" // "on  Fox & Friends  to": quotation marks, not a name
 	SlotUnknown      Slot = "unknown"
 )
 
@@ -39,7 +40,7 @@ type Gap struct {
 
 var slotConfidence = map[Slot]float64{
 	SlotPossessive: 0.95, SlotNameContinue: 0.85, SlotTitle: 0.85, SlotQuote: 0.8,
-	SlotDeterminer: 0.75, SlotSubject: 0.7, SlotPreposition: 0.6, SlotUnknown: 0.3,
+	SlotDeterminer: 0.75, SlotSubject: 0.7, SlotPreposition: 0.6, SlotUnknown: 0.3, SlotQuoteMarks: 0.1,
 }
 
 var (
@@ -66,6 +67,7 @@ func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 // space are typography, not gaps; long runs (table alignment) are ignored.
 func findGaps(text string, m *OffsetMap) []Gap {
 	var gaps []Gap
+	var cleanEnds [][2]int // gap spans in the clean text
 	for i := 0; i < len(text); i++ {
 		if !isGapSpace(text[i]) {
 			continue
@@ -105,8 +107,30 @@ func findGaps(text string, m *OffsetMap) []Gap {
 			Left: strings.Join(lw, " "), Right: strings.Join(rw, " "),
 			Slot: slot, NameSlot: slot != SlotUnknown, Confidence: slotConfidence[slot],
 		})
+		cleanEnds = append(cleanEnds, [2]int{start, end})
 	}
+	markQuotePairs(text, gaps, cleanEnds)
 	return gaps
+}
+
+// markQuotePairs recognises the other damage that leaves runs of spaces:
+// quotation marks stripped from a text that has none left at all. Two gaps
+// on one line around a short phrase ("appeared on  Fox & Friends  to") are
+// then the two marks, not names.
+func markQuotePairs(text string, gaps []Gap, at [][2]int) {
+	if strings.ContainsAny(text, "\"“”«»") {
+		return // the text kept its quotation marks: gaps are not stripped ones
+	}
+	for i := 0; i+1 < len(gaps); i++ {
+		inner := text[at[i][1]:at[i+1][0]]
+		if strings.ContainsAny(inner, "\n\r") || len(strings.Fields(inner)) > 12 || gaps[i].Slot == SlotPossessive {
+			continue
+		}
+		for _, k := range []int{i, i + 1} {
+			gaps[k].Slot, gaps[k].NameSlot, gaps[k].Confidence = SlotQuoteMarks, false, slotConfidence[SlotQuoteMarks]
+		}
+		i++
+	}
 }
 
 func classifyGap(left, right []string, prev rune, possessive bool) Slot {

@@ -85,6 +85,8 @@ func TestGaps(t *testing.T) {
 		{"table", "Team A          3", nil},
 		{"single space before comma after preposition", "According to , he was wounded", []string{"12-13:after_preposition"}},
 		{"line start lower case", "   said the group had fled", []string{"0-3:before_verb"}},
+		{"stripped quote marks", "Conway appeared on  Fox & Friends  to lash out", []string{"18-20:stripped_quote_marks", "33-35:stripped_quote_marks"}},
+		{"quotes kept: names", "“No,” he said, and   told   he was wrong", []string{"22-25:after_preposition", "29-32:after_preposition"}},
 		{"after quote", "“We will win,”   said on Tuesday", []string{"18-21:after_quote"}},
 	}
 	for _, tt := range tests {
