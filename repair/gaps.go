@@ -16,9 +16,9 @@ const (
 	SlotNameContinue Slot = "name_continue" // "Abu Bakr   had": the rest of a name
 	SlotTitle        Slot = "after_title"   // "President   said"
 	SlotDeterminer   Slot = "after_determiner"
-	SlotSubject      Slot = "before_verb"       // "   said on Monday"
-	SlotPreposition  Slot = "after_preposition" // "according to   ,"
-	SlotQuote        Slot = "after_quote"       // "…,” ___ said"
+	SlotSubject      Slot = "before_verb"          // "   said on Monday"
+	SlotPreposition  Slot = "after_preposition"    // "according to   ,"
+	SlotQuote        Slot = "after_quote"          // "…,” ___ said"
 	SlotQuoteMarks   Slot = "stripped_quote_marks" // "on  Fox & Friends  to": quotation marks, not a name
 	SlotUnknown      Slot = "unknown"
 )

@@ -31,6 +31,18 @@ const (
 	KindHyphenSpacing  Kind = "hyphen_spacing"       // U.S. -led → U.S.-led
 )
 
+// spacing reports whether k only inserts or removes characters between
+// words, so that the bytes around the change keep their own offsets.
+// Character repairs (entities, mojibake) map as a whole.
+func (k Kind) spacing() bool {
+	switch k {
+	case KindNumberSpacing, KindQuoteSpacing, KindAbbrevSpacing, KindPunctSpacing, KindApostrophe,
+		KindMissingSpace, KindHyphenSpacing:
+		return true
+	}
+	return false
+}
+
 // Repair is one change made to the text. Start and End are byte offsets of
 // the changed span in the original text; Before is that span, After what
 // replaced it.
@@ -143,8 +155,10 @@ func apply(text string, edits []edit) (string, *layer) {
 		// Map only what changed: a repair shown with context ("6, 000" →
 		// "6,000") keeps exact offsets for the unchanged bytes around the
 		// change.
-		before := text[e.start:e.end]
-		p, q := commonAffixes(before, e.repl)
+		p, q := 0, 0
+		if e.kind.spacing() {
+			p, q = commonAffixes(text[e.start:e.end], e.repl)
+		}
 		l.segs = append(l.segs, segment{cs: cs + p, ce: b.Len() - q, os: e.start + p, oe: e.end - q})
 		pos = e.end
 	}

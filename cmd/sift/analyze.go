@@ -151,7 +151,7 @@ func runAnalyze(cmd *cobra.Command, args []string, f analyzeFlags) error {
 			report(err)
 			continue
 		}
-		for {
+		for ctx.Err() == nil {
 			d, err := r.Next()
 			if errors.Is(err, io.EOF) {
 				break
