@@ -70,8 +70,6 @@ type csvReader struct {
 	cols   map[string]int
 	ncols  int
 	record int
-	closer io.Closer
-	user   map[string]string
 }
 
 // batchReader is implemented by the streaming readers, which own the file.
@@ -83,7 +81,7 @@ type batchReader struct {
 func newCSVReader(r io.Reader, origin string, tsv bool, opt Options) (Reader, error) {
 	c := &csvReader{
 		src:    &lineSource{br: bufio.NewReaderSize(r, 64<<10), max: opt.maxBytes()},
-		origin: origin, comma: ',', tsv: tsv, user: opt.Columns,
+		origin: origin, comma: ',', tsv: tsv,
 	}
 	if tsv {
 		c.comma = '\t'

@@ -34,7 +34,7 @@ var abbreviations = map[string]abbrevClass{
 	"fr": abbrTitle, "sr": abbrGeneral, "jr": abbrGeneral, "st": abbrTitle, "mt": abbrTitle, "ft": abbrTitle,
 	"msgr": abbrTitle, "gens": abbrTitle, "mme": abbrTitle, "mlle": abbrTitle, "dept": abbrGeneral,
 	"no": abbrTitle, "nos": abbrTitle, "vol": abbrTitle, "art": abbrTitle, "fig": abbrTitle, "p": abbrTitle,
-	"pp": abbrTitle, "ch": abbrTitle, "rt": abbrTitle, "asst": abbrTitle, "gens.": abbrTitle, "sens.": abbrTitle,
+	"pp": abbrTitle, "ch": abbrTitle, "rt": abbrTitle, "asst": abbrTitle,
 	// months and days
 	"jan": abbrMonth, "feb": abbrMonth, "mar": abbrMonth, "apr": abbrMonth, "jun": abbrMonth, "jul": abbrMonth,
 	"aug": abbrMonth, "sep": abbrMonth, "sept": abbrMonth, "oct": abbrMonth, "nov": abbrMonth, "dec": abbrMonth,
@@ -76,7 +76,7 @@ var sentenceStarters = map[string]bool{
 	"Under": true, "During": true, "Despite": true, "Without": true, "Unlike": true, "Instead": true,
 	"Indeed": true, "Moreover": true, "Thus": true, "Even": true, "Only": true, "Here": true, "Today": true,
 	"Yesterday": true, "Asked": true, "Separately": true, "Further": true, "Until": true, "Once": true,
-	"Three": true, "Four": true, "Five": true, "Both.": true, "Among": true, "Because": true, "Although.": true,
+	"Three": true, "Four": true, "Five": true, "Among": true, "Because": true,
 }
 
 // monthWords are month names and abbreviations (a day abbreviation before
@@ -95,7 +95,7 @@ var wordLike = map[string]bool{
 	"sun": true, "sat": true, "wed": true, "mar": true, "est": true, "del": true, "ind": true, "art": true,
 	"no": true, "fig": true, "co": true, "mo": true, "la": true, "pa": true, "ca": true, "ga": true,
 	"va": true, "ky": true, "md": true, "mont": true, "tex": true, "neb": true, "ark": true, "con": true,
-	"sec": true, "rep": true, "gen": true, "det": true, "art.": true, "ch": true, "vol": true,
+	"sec": true, "rep": true, "gen": true, "det": true, "ch": true, "vol": true,
 	"mon": true, "fri": true, "dec": true, "jun": true, "p": true, "pp": true, "v": true, "ave": true,
 	"st": true, "ft": true, "mt": true, "ens": true, "spc": true, "amb": true,
 }
