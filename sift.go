@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/siftnews/sift/entity"
 	"unicode/utf8"
 
 	"github.com/siftnews/sift/repair"
@@ -71,6 +72,8 @@ type Stats struct {
 	Sentences int `json:"sentences"`
 	Repairs   int `json:"repairs"`
 	Gaps      int `json:"gaps"`
+	Entities  int `json:"entities"`
+	Clusters  int `json:"clusters"`
 }
 
 // Analysis is the report on one document, serialised as sift.analysis/v1.
@@ -97,6 +100,10 @@ type Analysis struct {
 	Gaps      []repair.Gap    `json:"gaps"`
 	Sentences []Span          `json:"sentences"`
 	Tokens    []Token         `json:"tokens,omitempty"`
+	// Entities are the named entities (PER, ORG, LOC, MISC) in text order;
+	// Clusters group the entities that name the same thing.
+	Entities []entity.Entity  `json:"entities"`
+	Clusters []entity.Cluster `json:"clusters"`
 
 	// clean keeps the repaired text, its offset map and its segmentation
 	// for the stages that run after segmentation.
@@ -111,7 +118,11 @@ type Option func(*config)
 type config struct {
 	tokens   bool
 	maxBytes int
+	ner      *entity.Model
 }
+
+// WithEntityModel tags entities with m instead of the embedded model.
+func WithEntityModel(m *entity.Model) Option { return func(c *config) { c.ner = m } }
 
 // WithTokens includes every token in the Analysis (off by default: tokens
 // make the JSON several times larger than the text).
@@ -188,8 +199,58 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 			a.Tokens[i] = Token{Start: sp.Start, End: sp.End, Text: t.Text, Kind: t.Kind.String()}
 		}
 	}
-	a.Stats = Stats{Bytes: len(text), Words: words, Tokens: len(a.toks), Sentences: len(a.sents), Repairs: len(a.Repairs), Gaps: len(a.Gaps)}
+	if err := a.entities(ctx, cfg.ner); err != nil {
+		return nil, err
+	}
+	a.Stats = Stats{Bytes: len(text), Words: words, Tokens: len(a.toks), Sentences: len(a.sents), Repairs: len(a.Repairs), Gaps: len(a.Gaps),
+		Entities: len(a.Entities), Clusters: len(a.Clusters)}
 	return a, nil
+}
+
+// entities tags named entities sentence by sentence and links them into
+// clusters; offsets are mapped back to the original text.
+func (a *Analysis) entities(ctx context.Context, m *entity.Model) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if m == nil {
+		var err error
+		if m, err = entity.Default(); err != nil {
+			return err
+		}
+	}
+	words := make([][]string, len(a.sents))
+	toks := make([][]entity.Token, len(a.sents))
+	for i, s := range a.sents {
+		for _, t := range a.toks[s.First:s.Last] {
+			words[i] = append(words[i], t.Text)
+			toks[i] = append(toks[i], entity.Token{Text: t.Text, Start: t.Start, End: t.End})
+		}
+	}
+	ents, clusters := entity.Link(toks, m.Recognize(words))
+	mapSpan := func(sp *entity.Span) {
+		o := a.span(sp.Start, sp.End)
+		sp.Start, sp.End = o.Start, o.End
+	}
+	for i := range ents {
+		mapSpan(&ents[i].Span)
+	}
+	for i := range clusters {
+		for j := range clusters[i].Titles {
+			mapSpan(&clusters[i].Titles[j])
+		}
+		for j := range clusters[i].Roles {
+			mapSpan(&clusters[i].Roles[j])
+		}
+	}
+	a.Entities, a.Clusters = ents, clusters
+	if a.Entities == nil {
+		a.Entities = []entity.Entity{}
+	}
+	if a.Clusters == nil {
+		a.Clusters = []entity.Cluster{}
+	}
+	return nil
 }
 
 // span maps a span of the clean text to Analysis.Text.

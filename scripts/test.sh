@@ -21,3 +21,4 @@ fuzz ./repair FuzzClean
 fuzz ./repair FuzzDecode
 fuzz ./segment FuzzSegment
 fuzz ./input FuzzReaders
+fuzz ./entity FuzzLoad

@@ -64,7 +64,7 @@ func codeOf(err error, stderr io.Writer) int {
 	if isUsage(err) {
 		return exitUsage
 	}
-	if strings.HasPrefix(err.Error(), "unknown command") || strings.Contains(err.Error(), "accepts ") {
+	if msg := err.Error(); strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "accepts ") || strings.HasPrefix(msg, "required flag") {
 		return exitUsage
 	}
 	return exitError
@@ -96,7 +96,7 @@ Exit codes: 0 all inputs processed; 1 unexpected error; 2 bad command line;
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(newAnalyzeCmd(), newEvalCmd(), newVersionCmd())
+	root.AddCommand(newAnalyzeCmd(), newTrainCmd(), newEvalCmd(), newVersionCmd())
 	return root
 }
 
