@@ -132,17 +132,7 @@ func Load(r io.Reader) (*Model, error) {
 // sparsely (only tags with a non-zero weight), features sorted by hash so
 // that the same model always writes the same bytes.
 func (st *weights) save(e *enc) {
-	maxAbs := float32(0)
-	for _, v := range st.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	for _, v := range st.trans {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	scale := float32(1)
-	if maxAbs > 0 {
-		scale = maxAbs / 32767
-	}
+	scale := quantScale(st.w, st.trans)
 	e.f32(scale)
 	q := func(v float32) int64 { return int64(math.Round(float64(v / scale))) }
 	for _, v := range st.trans {

@@ -80,23 +80,75 @@ type weights struct {
 	tab   *table    // frozen lookup; nil while training
 	w     []float32 // len(index) rows of nTags weights
 	trans []float32 // (nTags+1) rows (last: sentence start) of nTags
+	// q holds w quantised to int16 (w ≈ q·scale), as the model file
+	// stores it: half the memory traffic when tagging.
+	q     []int16
+	scale float32
 }
 
-// freeze builds the fast lookup table; the weights must not change after.
+// freeze builds the fast lookup table and the quantised weights; the
+// weights must not change after.
 func (m *weights) freeze() *weights {
 	m.tab = newTable(m.index)
+	m.scale = quantScale(m.w, m.trans)
+	m.q = make([]int16, len(m.w))
+	for i, v := range m.w {
+		m.q[i] = int16(math.Round(float64(v / m.scale)))
+	}
 	return m
+}
+
+// quantScale maps the largest absolute weight to 32767.
+func quantScale(w, trans []float32) float32 {
+	maxAbs := float32(0)
+	for _, v := range w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	for _, v := range trans {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	if maxAbs == 0 {
+		return 1
+	}
+	return maxAbs / 32767
 }
 
 func newWeights() *weights {
 	return &weights{index: map[uint64]int32{}, trans: make([]float32, (nTags+1)*nTags)}
 }
 
-// emissions adds each token's feature weights into em.
+// emissions sets em to the sum of each token's feature weights.
 func (m *weights) emissions(feats [][]uint64, em [][nTags]float32) {
+	for i := range feats {
+		em[i] = [nTags]float32{}
+	}
+	m.addEmissions(feats, em)
+}
+
+// addEmissions adds each token's feature weights into em.
+func (m *weights) addEmissions(feats [][]uint64, em [][nTags]float32) {
+	if m.q != nil {
+		for i, fs := range feats {
+			var acc [nTags]int32
+			for _, f := range fs {
+				r, ok := m.tab.get(f)
+				if !ok {
+					continue
+				}
+				ws := m.q[int(r)*nTags : int(r)*nTags+nTags]
+				for t := range acc {
+					acc[t] += int32(ws[t])
+				}
+			}
+			row := &em[i]
+			for t := range row {
+				row[t] += float32(acc[t]) * m.scale
+			}
+		}
+		return
+	}
 	for i, fs := range feats {
 		row := &em[i]
-		*row = [nTags]float32{}
 		for _, f := range fs {
 			var r int32
 			var ok bool
@@ -237,13 +289,33 @@ func (m *Model) tagDoc(doc [][]string) [][]int {
 		toks[i] = m.prepare(s)
 	}
 	d := newDocInfo(toks)
+	// Static features are computed once per sentence and kept for the
+	// second stage, unless the document is so long that keeping them
+	// would cost more memory than recomputing costs time.
+	total := 0
+	for _, s := range toks {
+		total += len(s)
+	}
+	var cache [][][]uint64
+	if len(m.stages) > 1 && total <= 50_000 {
+		cache = make([][][]uint64, len(toks))
+	}
 	static := func(si int, buf [][]uint64) [][]uint64 {
+		if cache != nil && cache[si] != nil {
+			return cache[si]
+		}
 		s := toks[si]
+		if cache != nil {
+			buf = nil
+		}
 		for len(buf) < len(s) {
 			buf = append(buf, make([]uint64, 0, 128))
 		}
 		buf = buf[:len(s)]
 		m.staticFeatures(s, d, buf)
+		if cache != nil {
+			cache[si] = buf
+		}
 		return buf
 	}
 	var pred [][]int
@@ -278,8 +350,9 @@ func (st *weights) decodeDoc(toks [][]tok, static func(si int, buf [][]uint64) [
 		}
 		em = em[:len(s)]
 		sbuf = static(si, sbuf)
-		feats = dynamicFeatures(toks, si, sbuf, hist, agg, feats)
-		st.emissions(feats, em)
+		st.emissions(sbuf, em)
+		feats = dynamicOnly(toks, si, hist, agg, feats)
+		st.addEmissions(feats, em)
 		out[si] = viterbi(em, st.trans, nil)
 		updateHist(s, out[si], hist)
 	}
@@ -290,14 +363,22 @@ func (st *weights) decodeDoc(toks [][]tok, static func(si int, buf [][]uint64) [
 // depend on earlier decisions: the history and, in the second stage, the
 // first stage's view of the document.
 func dynamicFeatures(toks [][]tok, si int, static [][]uint64, hist *docInfo, agg *aggInfo, feats [][]uint64) [][]uint64 {
+	feats = dynamicOnly(toks, si, hist, agg, feats)
+	for i := range feats {
+		feats[i] = append(feats[i], static[i]...)
+	}
+	return feats
+}
+
+// dynamicOnly computes only the features that depend on earlier decisions.
+func dynamicOnly(toks [][]tok, si int, hist *docInfo, agg *aggInfo, feats [][]uint64) [][]uint64 {
 	s := toks[si]
 	for len(feats) < len(s) {
 		feats = append(feats, make([]uint64, 0, 128))
 	}
 	feats = feats[:len(s)]
 	for i := range s {
-		f := append(feats[i][:0], static[i]...)
-		f = histFeatures(s, hist, i, f)
+		f := histFeatures(s, hist, i, feats[i][:0])
 		if agg != nil {
 			f = agg.features(s, si, i, f)
 		}
