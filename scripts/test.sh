@@ -22,3 +22,9 @@ fuzz ./repair FuzzDecode
 fuzz ./segment FuzzSegment
 fuzz ./input FuzzReaders
 fuzz ./entity FuzzLoad
+
+# Slow: retrain every embedded model with its documented command and check
+# that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.
+if [ "${SIFT_SLOW:-1}" != 0 ]; then
+  go test -count=1 -tags slow -run 'TestReproduce' -timeout 30m ./cmd/sift
+fi

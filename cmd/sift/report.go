@@ -37,7 +37,27 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 		fmt.Fprintf(&b, "   %s\n", strings.Join(meta, " · "))
 	}
 	s := a.Stats
-	fmt.Fprintf(&b, "   %d words, %d sentences, %d repairs, %d gaps\n", s.Words, s.Sentences, s.Repairs, s.Gaps)
+	fmt.Fprintf(&b, "   %d words, %d sentences, %d repairs, %d gaps, %d entities\n", s.Words, s.Sentences, s.Repairs, s.Gaps, s.Clusters)
+	if len(a.Clusters) > 0 {
+		fmt.Fprintf(&b, "\nWho and what (entity, mentions, other names, titles and roles):\n")
+		for _, c := range a.Clusters {
+			line := fmt.Sprintf("   %-4s %s ×%d", c.Type, c.Name, len(c.Mentions))
+			if len(c.Aliases) > 0 {
+				line += "  = " + strings.Join(c.Aliases, ", ")
+			}
+			var extra []string
+			for _, t := range c.Titles {
+				extra = append(extra, t.Text)
+			}
+			for _, r := range c.Roles {
+				extra = append(extra, r.Text)
+			}
+			if len(extra) > 0 {
+				line += "  — " + strings.Join(dedupe(extra), "; ")
+			}
+			fmt.Fprintln(&b, line)
+		}
+	}
 	if len(a.Gaps) > 0 {
 		fmt.Fprintf(&b, "\nGaps where a linked name was stripped out (offsets into the original text):\n")
 		for _, g := range a.Gaps {
@@ -87,4 +107,16 @@ func clip(s string, n int, fromLeft bool) string {
 		return "…" + string(r[len(r)-n+1:])
 	}
 	return string(r[:n-1]) + "…"
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }
