@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/siftnews/sift/entity"
+	"github.com/siftnews/sift/quote"
 	"unicode/utf8"
 
 	"github.com/siftnews/sift/repair"
@@ -74,6 +75,7 @@ type Stats struct {
 	Gaps      int `json:"gaps"`
 	Entities  int `json:"entities"`
 	Clusters  int `json:"clusters"`
+	Quotes    int `json:"quotes"`
 }
 
 // Analysis is the report on one document, serialised as sift.analysis/v1.
@@ -104,6 +106,9 @@ type Analysis struct {
 	// Clusters group the entities that name the same thing.
 	Entities []entity.Entity  `json:"entities"`
 	Clusters []entity.Cluster `json:"clusters"`
+	// Quotes are the attributions — direct, mixed and reported speech —
+	// with their cues and speakers, in text order.
+	Quotes []quote.Quote `json:"quotes"`
 
 	// clean keeps the repaired text, its offset map and its segmentation
 	// for the stages that run after segmentation.
@@ -119,7 +124,11 @@ type config struct {
 	tokens   bool
 	maxBytes int
 	ner      *entity.Model
+	quotes   *quote.Model
 }
+
+// WithQuoteModel finds attributions with m instead of the embedded model.
+func WithQuoteModel(m *quote.Model) Option { return func(c *config) { c.quotes = m } }
 
 // WithEntityModel tags entities with m instead of the embedded model.
 func WithEntityModel(m *entity.Model) Option { return func(c *config) { c.ner = m } }
@@ -199,23 +208,30 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 			a.Tokens[i] = Token{Start: sp.Start, End: sp.End, Text: t.Text, Kind: t.Kind.String()}
 		}
 	}
-	if err := a.entities(ctx, cfg.ner); err != nil {
+	if err := a.entities(ctx, cfg.ner, cfg.quotes); err != nil {
 		return nil, err
 	}
 	a.Stats = Stats{Bytes: len(text), Words: words, Tokens: len(a.toks), Sentences: len(a.sents), Repairs: len(a.Repairs), Gaps: len(a.Gaps),
-		Entities: len(a.Entities), Clusters: len(a.Clusters)}
+		Entities: len(a.Entities), Clusters: len(a.Clusters), Quotes: len(a.Quotes)}
 	return a, nil
 }
 
-// entities tags named entities sentence by sentence and links them into
-// clusters; offsets are mapped back to the original text.
-func (a *Analysis) entities(ctx context.Context, m *entity.Model) error {
+// entities tags named entities sentence by sentence, links them into
+// clusters, finds the attributions and restores stripped names where the
+// article allows; offsets are then mapped back to the original text.
+func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Model) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if m == nil {
 		var err error
 		if m, err = entity.Default(); err != nil {
+			return err
+		}
+	}
+	if qm == nil {
+		var err error
+		if qm, err = quote.Default(); err != nil {
 			return err
 		}
 	}
@@ -227,30 +243,88 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model) error {
 			toks[i] = append(toks[i], entity.Token{Text: t.Text, Start: t.Start, End: t.End})
 		}
 	}
-	ents, clusters := entity.Link(toks, m.Recognize(words))
-	mapSpan := func(sp *entity.Span) {
-		o := a.span(sp.Start, sp.End)
-		sp.Start, sp.End = o.Start, o.End
+	mentions := m.Recognize(words)
+	ents, clusters := entity.Link(toks, mentions)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// The attribution stage reads the same tokens, the entity labels and
+	// the word classes.
+	doc := &quote.Doc{Text: a.clean.Clean, Tokens: a.toks, Sents: a.sents, NER: make([]string, len(a.toks)),
+		Class: make([][entity.NumLevels]uint16, len(a.toks))}
+	for i, t := range a.toks {
+		doc.NER[i] = "O"
+		doc.Class[i] = m.Class(t.Text)
+	}
+	for _, mn := range mentions {
+		base := a.sents[mn.Sent].First
+		doc.NER[base+mn.Start] = "B-" + mn.Type
+		for k := base + mn.Start + 1; k < base+mn.End; k++ {
+			doc.NER[k] = "I-" + mn.Type
+		}
+	}
+	in := quote.Input{Doc: doc, Entities: ents, Clusters: clusters}
+	quotes := qm.Find(in)
+	a.restoreGaps(in, quotes)
+
+	mapSpan := func(start, end *int) {
+		o := a.span(*start, *end)
+		*start, *end = o.Start, o.End
 	}
 	for i := range ents {
-		mapSpan(&ents[i].Span)
+		mapSpan(&ents[i].Start, &ents[i].End)
 	}
 	for i := range clusters {
 		for j := range clusters[i].Titles {
-			mapSpan(&clusters[i].Titles[j])
+			mapSpan(&clusters[i].Titles[j].Start, &clusters[i].Titles[j].End)
 		}
 		for j := range clusters[i].Roles {
-			mapSpan(&clusters[i].Roles[j])
+			mapSpan(&clusters[i].Roles[j].Start, &clusters[i].Roles[j].End)
 		}
 	}
-	a.Entities, a.Clusters = ents, clusters
+	for i := range quotes {
+		q := &quotes[i]
+		mapSpan(&q.Start, &q.End)
+		if q.Cue != nil {
+			mapSpan(&q.Cue.Start, &q.Cue.End)
+		}
+		if q.Speaker.TextSpan != nil {
+			mapSpan(&q.Speaker.Start, &q.Speaker.End)
+		}
+	}
+	a.Entities, a.Clusters, a.Quotes = ents, clusters, quotes
 	if a.Entities == nil {
 		a.Entities = []entity.Entity{}
 	}
 	if a.Clusters == nil {
 		a.Clusters = []entity.Cluster{}
 	}
+	if a.Quotes == nil {
+		a.Quotes = []quote.Quote{}
+	}
 	return nil
+}
+
+// restoreGaps fills Gap.Restored for name-slot gaps the article explains.
+// Gaps carry original offsets; the token after each gap is found by
+// mapping token offsets to the original text.
+func (a *Analysis) restoreGaps(in quote.Input, quotes []quote.Quote) {
+	if len(a.Gaps) == 0 {
+		return
+	}
+	k := 0
+	for gi := range a.Gaps {
+		g := &a.Gaps[gi]
+		if !g.NameSlot {
+			continue
+		}
+		for k < len(a.toks) && a.span(a.toks[k].Start, a.toks[k].End).Start < g.End {
+			k++
+		}
+		if k < len(a.toks) {
+			g.Restored = quote.Restore(in, quotes, k, g.Slot)
+		}
+	}
 }
 
 // span maps a span of the clean text to Analysis.Text.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"github.com/siftnews/sift/internal/hashtab"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -77,9 +78,9 @@ func (m *Model) classOf(w string, caps uint8) [nLevels]uint16 {
 // weights are one stage's perceptron weights.
 type weights struct {
 	index map[uint64]int32
-	tab   *table    // frozen lookup; nil while training
-	w     []float32 // len(index) rows of nTags weights
-	trans []float32 // (nTags+1) rows (last: sentence start) of nTags
+	tab   *hashtab.Table // frozen lookup; nil while training
+	w     []float32      // len(index) rows of nTags weights
+	trans []float32      // (nTags+1) rows (last: sentence start) of nTags
 	// q holds w quantised to int16 (w ≈ q·scale), as the model file
 	// stores it: half the memory traffic when tagging.
 	q     []int16
@@ -89,7 +90,7 @@ type weights struct {
 // freeze builds the fast lookup table and the quantised weights; the
 // weights must not change after.
 func (m *weights) freeze() *weights {
-	m.tab = newTable(m.index)
+	m.tab = hashtab.New(m.index)
 	m.scale = quantScale(m.w, m.trans)
 	m.q = make([]int16, len(m.w))
 	for i, v := range m.w {
@@ -131,7 +132,7 @@ func (m *weights) addEmissions(feats [][]uint64, em [][nTags]float32) {
 		for i, fs := range feats {
 			var acc [nTags]int32
 			for _, f := range fs {
-				r, ok := m.tab.get(f)
+				r, ok := m.tab.Get(f)
 				if !ok {
 					continue
 				}
@@ -153,7 +154,7 @@ func (m *weights) addEmissions(feats [][]uint64, em [][nTags]float32) {
 			var r int32
 			var ok bool
 			if m.tab != nil {
-				r, ok = m.tab.get(f)
+				r, ok = m.tab.Get(f)
 			} else {
 				r, ok = m.index[f]
 			}
@@ -392,3 +393,11 @@ func (m *Model) WordClasses() WordClasses { return m.classes }
 
 // Gazetteer returns the model's gazetteer, or nil.
 func (m *Model) Gazetteer() *Gazetteer { return m.gaz }
+
+// Class returns a word's class at each granularity (0: none), as learned
+// from unlabelled news; other stages use them as part-of-speech-like
+// features.
+func (m *Model) Class(word string) [NumLevels]uint16 {
+	_, _, caps := shapes(word)
+	return m.classOf(normWord(word), caps)
+}

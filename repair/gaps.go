@@ -36,6 +36,21 @@ type Gap struct {
 	Slot       Slot    `json:"slot"`
 	NameSlot   bool    `json:"name_slot"`
 	Confidence float64 `json:"confidence"`
+	// Restored is filled by the attribution stage when the article itself
+	// names what was cut out; nil otherwise.
+	Restored *Restored `json:"restored,omitempty"`
+}
+
+// Restored is a name the article suggests for a gap: the canonical name
+// of an entity cluster, and how sure Sift is (0–1).
+type Restored struct {
+	Name       string  `json:"name"`
+	Cluster    int     `json:"cluster"`
+	Confidence float64 `json:"confidence"`
+	// Reason says which evidence chose it: "name_completion" (the words
+	// before the gap start a name the article completes elsewhere) or
+	// "salience" (the most prominent other party at that point).
+	Reason string `json:"reason"`
 }
 
 var slotConfidence = map[Slot]float64{

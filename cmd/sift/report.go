@@ -58,6 +58,23 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 			fmt.Fprintln(&b, line)
 		}
 	}
+	if len(a.Quotes) > 0 {
+		fmt.Fprintf(&b, "\nWho said what (%d):\n", len(a.Quotes))
+		for _, q := range a.Quotes {
+			who := q.Speaker.Name
+			if who == "" && q.Speaker.TextSpan != nil {
+				who = q.Speaker.Text
+			}
+			if who == "" {
+				who = "(unknown)"
+			}
+			cue := ""
+			if q.Cue != nil {
+				cue = " " + q.Cue.Text
+			}
+			fmt.Fprintf(&b, "   %-28s %-12s %-8s%s: %s\n", clip(who, 28, false), q.Speaker.Kind, q.Kind, cue, clip(strings.Join(strings.Fields(q.Text), " "), 70, false))
+		}
+	}
 	if len(a.Gaps) > 0 {
 		fmt.Fprintf(&b, "\nGaps where a linked name was stripped out (offsets into the original text):\n")
 		for _, g := range a.Gaps {
@@ -65,7 +82,11 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 			if g.NameSlot {
 				mark = " ! "
 			}
-			fmt.Fprintf(&b, "%s%6d  %s ▁▁▁ %s   (%s, %.2f)\n", mark, g.Start, clip(g.Left, 30, true), clip(g.Right, 30, false), g.Slot, g.Confidence)
+			restored := ""
+			if g.Restored != nil {
+				restored = fmt.Sprintf("  → %s? (%s, %.2f)", g.Restored.Name, g.Restored.Reason, g.Restored.Confidence)
+			}
+			fmt.Fprintf(&b, "%s%6d  %s ▁▁▁ %s   (%s, %.2f)%s\n", mark, g.Start, clip(g.Left, 30, true), clip(g.Right, 30, false), g.Slot, g.Confidence, restored)
 		}
 	}
 	if len(a.Repairs) > 0 {

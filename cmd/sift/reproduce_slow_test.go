@@ -43,3 +43,26 @@ func TestReproduceNERModel(t *testing.T) {
 		t.Errorf("retrained model (%d bytes) differs from entity/model/ner.bin (%d bytes)", len(got), len(want))
 	}
 }
+
+// TestReproduceQuoteModel retrains the attribution tagger with the
+// documented command and compares bytes with the embedded model.
+func TestReproduceQuoteModel(t *testing.T) {
+	shareddata.Dir(t, "polnear")
+	out := filepath.Join(t.TempDir(), "quote.bin")
+	stdout, stderr, code := runCLI(t, "", "train", "quotes", "-q", "-o", out)
+	if code != exitOK {
+		t.Fatalf("train quotes: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	t.Log(stdout)
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "quote", "model", "quote.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("retrained model (%d bytes) differs from quote/model/quote.bin (%d bytes)", len(got), len(want))
+	}
+}

@@ -1,11 +1,13 @@
-package entity
+// Package hashtab is a read-only hash table from 64-bit feature hashes to
+// weight rows, for the linear models' inner loops.
+package hashtab
 
-// table is a read-only open-addressing hash table from feature hash to
+// Table is a read-only open-addressing hash table from feature hash to
 // weight row, built once a model is trained or loaded. Feature hashes are
 // already uniformly spread, so probing starts at their low bits. A bit
 // filter small enough to stay in cache answers most lookups of features
 // the model does not have (the majority) without touching the table.
-type table struct {
+type Table struct {
 	slots  []slot
 	mask   uint64
 	filter []uint64
@@ -18,7 +20,8 @@ type slot struct {
 	row int32
 }
 
-func newTable(index map[uint64]int32) *table {
+// New builds a table from a feature → row index.
+func New(index map[uint64]int32) *Table {
 	n := 16
 	for n < 2*len(index) {
 		n *= 2
@@ -27,7 +30,7 @@ func newTable(index map[uint64]int32) *table {
 	for fbits < 8*len(index) {
 		fbits *= 2
 	}
-	t := &table{slots: make([]slot, n), mask: uint64(n - 1), filter: make([]uint64, fbits/64), fmask: uint64(fbits - 1), zero: -1}
+	t := &Table{slots: make([]slot, n), mask: uint64(n - 1), filter: make([]uint64, fbits/64), fmask: uint64(fbits - 1), zero: -1}
 	for k, r := range index {
 		if k == 0 {
 			t.zero = r
@@ -46,7 +49,8 @@ func newTable(index map[uint64]int32) *table {
 
 func mix(k uint64) uint64 { return k ^ k>>29 }
 
-func (t *table) get(k uint64) (int32, bool) {
+// Get returns the row of feature k.
+func (t *Table) Get(k uint64) (int32, bool) {
 	if k == 0 {
 		return t.zero, t.zero >= 0
 	}

@@ -1,0 +1,403 @@
+// Package seqlab is a generic sequence labeller: an averaged structured
+// perceptron over hashed features with BILOU tags for any number of span
+// types, decoded by first-order Viterbi restricted to well-formed tag
+// sequences. Callers supply the features (as 64-bit hashes) per token; the
+// package learns, decodes, saves and loads the weights.
+package seqlab
+
+import (
+	"context"
+
+	"github.com/siftnews/sift/internal/hashtab"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// Tags is a BILOU tag set over span types: tag 0 is O, type k has
+// B, I, L, U at 1+4k … 4+4k.
+type Tags struct {
+	Types []string
+}
+
+// N is the number of tags.
+func (ts Tags) N() int { return 1 + 4*len(ts.Types) }
+
+const (
+	posB = iota
+	posI
+	posL
+	posU
+)
+
+func tagType(t int) int { return (t - 1) / 4 }
+func tagPos(t int) int  { return (t - 1) % 4 }
+
+func allowed(a, b int) bool {
+	inside := a > 0 && (tagPos(a) == posB || tagPos(a) == posI)
+	if inside {
+		return b > 0 && tagType(b) == tagType(a) && (tagPos(b) == posI || tagPos(b) == posL)
+	}
+	return b == 0 || tagPos(b) == posB || tagPos(b) == posU
+}
+
+func canEnd(t int) bool { return t == 0 || tagPos(t) == posL || tagPos(t) == posU }
+
+// Span is a typed token range [Start, End).
+type Span struct {
+	Start, End, Type int
+}
+
+// Encode turns spans (non-overlapping) into BILOU tag indices.
+func Encode(n int, spans []Span) []int {
+	out := make([]int, n)
+	for _, s := range spans {
+		if s.Start < 0 || s.End > n || s.Start >= s.End {
+			continue
+		}
+		if s.End-s.Start == 1 {
+			out[s.Start] = 1 + 4*s.Type + posU
+			continue
+		}
+		out[s.Start] = 1 + 4*s.Type + posB
+		for j := s.Start + 1; j < s.End-1; j++ {
+			out[j] = 1 + 4*s.Type + posI
+		}
+		out[s.End-1] = 1 + 4*s.Type + posL
+	}
+	return out
+}
+
+// Decode reads spans from a well-formed BILOU tag sequence.
+func Decode(tags []int) []Span {
+	var out []Span
+	open := -1
+	for i, t := range tags {
+		if t == 0 {
+			open = -1
+			continue
+		}
+		switch tagPos(t) {
+		case posU:
+			out = append(out, Span{i, i + 1, tagType(t)})
+			open = -1
+		case posB:
+			open = i
+		case posL:
+			if open >= 0 {
+				out = append(out, Span{open, i + 1, tagType(t)})
+			}
+			open = -1
+		}
+	}
+	return out
+}
+
+// Model holds the weights for one tag set.
+type Model struct {
+	tags  Tags
+	nt    int
+	index map[uint64]int32
+	tab   *hashtab.Table // frozen lookup for tagging; nil while training
+	q     []int16        // w quantised (w ≈ q·scale) once frozen
+	scale float32
+	w     []float32
+	trans []float32 // (nt+1) rows (last: start) of nt
+	preds [][]int   // allowed predecessors per tag
+}
+
+// New returns an untrained model.
+func New(tags Tags) *Model {
+	m := &Model{tags: tags, nt: tags.N(), index: map[uint64]int32{}}
+	m.trans = make([]float32, (m.nt+1)*m.nt)
+	m.initPreds()
+	return m
+}
+
+func (m *Model) initPreds() {
+	m.preds = make([][]int, m.nt)
+	for t := 0; t < m.nt; t++ {
+		for p := 0; p < m.nt; p++ {
+			if allowed(p, t) {
+				m.preds[t] = append(m.preds[t], p)
+			}
+		}
+	}
+}
+
+// Tags returns the model's tag set.
+func (m *Model) Tags() Tags { return m.tags }
+
+// Features is the number of features with weights.
+func (m *Model) Features() int { return len(m.index) }
+
+func (m *Model) emissions(feats [][]uint64) [][]float32 {
+	em := make([][]float32, len(feats))
+	buf := make([]float32, len(feats)*m.nt)
+	if m.q != nil {
+		acc := make([]int32, m.nt)
+		for i, fs := range feats {
+			clear(acc)
+			for _, f := range fs {
+				r, ok := m.tab.Get(f)
+				if !ok {
+					continue
+				}
+				ws := m.q[int(r)*m.nt : int(r)*m.nt+m.nt]
+				for t, v := range ws {
+					acc[t] += int32(v)
+				}
+			}
+			row := buf[i*m.nt : (i+1)*m.nt]
+			for t := range row {
+				row[t] = float32(acc[t]) * m.scale
+			}
+			em[i] = row
+		}
+		return em
+	}
+	for i, fs := range feats {
+		row := buf[i*m.nt : (i+1)*m.nt]
+		for _, f := range fs {
+			var r int32
+			var ok bool
+			if m.tab != nil {
+				r, ok = m.tab.Get(f)
+			} else {
+				r, ok = m.index[f]
+			}
+			if !ok {
+				continue
+			}
+			ws := m.w[int(r)*m.nt : int(r)*m.nt+m.nt]
+			for t := range row {
+				row[t] += ws[t]
+			}
+		}
+		em[i] = row
+	}
+	return em
+}
+
+// Tag returns the best tag sequence for one sequence's features.
+func (m *Model) Tag(feats [][]uint64) []int {
+	n := len(feats)
+	if n == 0 {
+		return nil
+	}
+	em := m.emissions(feats)
+	nt := m.nt
+	neg := float32(math.Inf(-1))
+	score := make([]float32, n*nt)
+	back := make([]int32, n*nt)
+	start := m.trans[nt*nt:]
+	for t := 0; t < nt; t++ {
+		if allowed(-1, t) {
+			score[t] = em[0][t] + start[t]
+		} else {
+			score[t] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := score[(i-1)*nt : i*nt]
+		for t := 0; t < nt; t++ {
+			best, arg := neg, -1
+			for _, p := range m.preds[t] {
+				if prev[p] == neg {
+					continue
+				}
+				if s := prev[p] + m.trans[p*nt+t]; arg < 0 || s > best {
+					best, arg = s, p
+				}
+			}
+			if arg < 0 {
+				score[i*nt+t] = neg
+				back[i*nt+t] = 0
+				continue
+			}
+			score[i*nt+t] = best + em[i][t]
+			back[i*nt+t] = int32(arg)
+		}
+	}
+	best, arg := neg, 0
+	for t := 0; t < nt; t++ {
+		if canEnd(t) && score[(n-1)*nt+t] > best {
+			best, arg = score[(n-1)*nt+t], t
+		}
+	}
+	out := make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		arg = int(back[i*nt+arg])
+	}
+	return out
+}
+
+// Example is one training sequence.
+type Example struct {
+	Feats [][]uint64
+	Gold  []int
+}
+
+// TrainOptions control Train.
+type TrainOptions struct {
+	Epochs   int
+	Patience int
+	Seed     uint64
+	// Eval scores a candidate (averaged) model on held-out data; the best
+	// epoch is kept. Without it, the last epoch is kept.
+	Eval func(*Model) float64
+	// Epoch, when set, is called after each epoch with the mistakes made
+	// and the Eval score.
+	Epoch func(epoch, mistakes int, score float64, best bool)
+}
+
+// Train learns weights from examples with the averaged structured
+// perceptron and returns the best model and its epoch.
+func Train(ctx context.Context, tags Tags, data []Example, o TrainOptions) (*Model, int, error) {
+	if o.Epochs <= 0 {
+		o.Epochs = 10
+	}
+	if o.Patience <= 0 {
+		o.Patience = 3
+	}
+	m := New(tags)
+	nt := m.nt
+	var u []float64
+	tu := make([]float64, len(m.trans))
+	c := 1.0
+	row := func(f uint64) int {
+		r, ok := m.index[f]
+		if !ok {
+			r = int32(len(m.index))
+			m.index[f] = r
+			m.w = append(m.w, make([]float32, nt)...)
+			u = append(u, make([]float64, nt)...)
+		}
+		return int(r)
+	}
+	averaged := func() *Model {
+		a := New(tags)
+		a.index = make(map[uint64]int32, len(m.index))
+		for f, r := range m.index {
+			a.index[f] = r
+		}
+		a.w = make([]float32, len(m.w))
+		for i := range m.w {
+			a.w[i] = float32(float64(m.w[i]) - u[i]/c)
+		}
+		for i := range m.trans {
+			a.trans[i] = float32(float64(m.trans[i]) - tu[i]/c)
+		}
+		a.Freeze()
+		return a
+	}
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	var best *Model
+	bestScore, bestEpoch, stale := math.Inf(-1), 0, 0
+	for epoch := 1; epoch <= o.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		mistakes := 0
+		for k, di := range order {
+			if k%256 == 0 && ctx.Err() != nil {
+				return nil, 0, ctx.Err()
+			}
+			ex := data[di]
+			pred := m.Tag(ex.Feats)
+			if !slices.Equal(pred, ex.Gold) {
+				mistakes++
+				for i, g := range ex.Gold {
+					p := pred[i]
+					if g != p {
+						for _, f := range ex.Feats[i] {
+							r := row(f) * nt
+							m.w[r+g]++
+							u[r+g] += c
+							m.w[r+p]--
+							u[r+p] -= c
+						}
+					}
+					pg, pp := nt, nt
+					if i > 0 {
+						pg, pp = ex.Gold[i-1], pred[i-1]
+					}
+					if pg != pp || g != p {
+						m.trans[pg*nt+g]++
+						tu[pg*nt+g] += c
+						m.trans[pp*nt+p]--
+						tu[pp*nt+p] -= c
+					}
+				}
+			}
+			c++
+		}
+		if o.Eval == nil {
+			if epoch == o.Epochs {
+				best, bestEpoch = averaged(), epoch
+			}
+			if o.Epoch != nil {
+				o.Epoch(epoch, mistakes, 0, epoch == o.Epochs)
+			}
+			continue
+		}
+		a := averaged()
+		s := o.Eval(a)
+		isBest := s > bestScore
+		if isBest {
+			best, bestScore, bestEpoch, stale = a, s, epoch, 0
+		} else {
+			stale++
+		}
+		if o.Epoch != nil {
+			o.Epoch(epoch, mistakes, s, isBest)
+		}
+		if stale >= o.Patience {
+			break
+		}
+	}
+	return best, bestEpoch, nil
+}
+
+// Prune drops features whose weights are all at most min in absolute value.
+func (m *Model) Prune(min float32) {
+	idx := make(map[uint64]int32, len(m.index))
+	var w []float32
+	for f, r := range m.index {
+		ws := m.w[int(r)*m.nt : int(r)*m.nt+m.nt]
+		keep := false
+		for _, v := range ws {
+			if v > min || v < -min {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			idx[f] = int32(len(idx))
+			w = append(w, ws...)
+		}
+	}
+	m.index, m.w = idx, w
+	m.Freeze()
+}
+
+// Freeze builds the fast lookup used when tagging; the weights must not
+// change afterwards.
+func (m *Model) Freeze() {
+	m.tab = hashtab.New(m.index)
+	maxAbs := float32(0)
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	m.scale = 1
+	if maxAbs > 0 {
+		m.scale = maxAbs / 32767
+	}
+	m.q = make([]int16, len(m.w))
+	for i, v := range m.w {
+		m.q[i] = int16(math.Round(float64(v / m.scale)))
+	}
+}

@@ -1,0 +1,88 @@
+package seqlab
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestEncodeDecode(t *testing.T) {
+	spans := []Span{{0, 2, 0}, {2, 3, 1}, {5, 9, 2}}
+	tags := Encode(10, spans)
+	for i := 1; i < len(tags); i++ {
+		if !allowed(tags[i-1], tags[i]) {
+			t.Fatalf("ill-formed sequence %v", tags)
+		}
+	}
+	if got := Decode(tags); !reflect.DeepEqual(got, spans) {
+		t.Errorf("Decode(Encode) = %v, want %v", got, spans)
+	}
+}
+
+// toy: a word "said" is a cue, capitalised words before it a source.
+func toy() []Example {
+	words := [][]string{{"Smith", "said", "it", "rained"}, {"it", "rained", ",", "Jones", "said"}, {"nothing", "here"}}
+	gold := [][]Span{{{0, 1, 0}, {1, 2, 1}, {2, 4, 2}}, {{0, 2, 2}, {3, 4, 0}, {4, 5, 1}}, nil}
+	var ex []Example
+	for k := 0; k < 20; k++ {
+		for i, ws := range words {
+			f := make([][]uint64, len(ws))
+			for j, w := range ws {
+				f[j] = []uint64{Feat(1).S(w).U(), Feat(2).I(j).U()}
+				if j > 0 {
+					f[j] = append(f[j], Feat(3).S(ws[j-1]).U())
+				}
+			}
+			ex = append(ex, Example{Feats: f, Gold: Encode(len(ws), gold[i])})
+		}
+	}
+	return ex
+}
+
+func TestTrainWriteRead(t *testing.T) {
+	tags := Tags{Types: []string{"SRC", "CUE", "CNT"}}
+	data := toy()
+	m, epoch, err := Train(context.Background(), tags, data, TrainOptions{Epochs: 10, Seed: 1})
+	if err != nil || epoch != 10 {
+		t.Fatal(err, epoch)
+	}
+	// the two sentences with spans (the third has no features the
+	// perceptron ever needed, so its averaged tags are arbitrary)
+	for _, ex := range data[:2] {
+		if got := m.Tag(ex.Feats); !reflect.DeepEqual(got, ex.Gold) {
+			t.Errorf("Tag = %v, want %v", got, ex.Gold)
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Read(bufio.NewReader(bytes.NewReader(buf.Bytes())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range data[:3] {
+		if !reflect.DeepEqual(m.Tag(ex.Feats), m2.Tag(ex.Feats)) {
+			t.Error("model changed after Write/Read")
+		}
+	}
+	var again bytes.Buffer
+	m2.Write(&again)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("Write is not deterministic")
+	}
+	if _, err := Read(bufio.NewReader(bytes.NewReader([]byte{0xff, 0xff, 0xff}))); !errors.Is(err, ErrFormat) {
+		t.Errorf("garbage: %v", err)
+	}
+}
+
+func TestTrainCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := Train(ctx, Tags{Types: []string{"X"}}, toy(), TrainOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -1,0 +1,211 @@
+package quote
+
+import (
+	"sort"
+	"unicode"
+
+	"github.com/siftnews/sift/internal/seqlab"
+)
+
+// tokSpan is a token range [a, b); a < 0 means absent.
+type tokSpan struct{ a, b int }
+
+func (s tokSpan) ok() bool { return s.a >= 0 && s.b > s.a }
+
+// found is one attribution as the tagger and the assembly see it.
+type found struct {
+	source   tokSpan
+	cue      tokSpan
+	contents []tokSpan
+}
+
+// sentenceOf returns, for every token, the index of its sentence.
+func sentenceOf(d *Doc) []int {
+	out := make([]int, len(d.Tokens))
+	for si, s := range d.Sents {
+		for i := s.First; i < s.Last && i < len(out); i++ {
+			out[i] = si
+		}
+	}
+	return out
+}
+
+// extract tags every unit and assembles attributions: each cue takes the
+// nearest source in its sentence and the nearest content (its sentence
+// first, then the sentences around it); contents no cue claims continue
+// the attribution before them (a quotation running on).
+func (m *Model) extract(d *Doc) []found {
+	sent := sentenceOf(d)
+	var out []found
+	for _, u := range units(d) {
+		tags := m.tagUnit(d, u)
+		var srcs, cues, cnts []tokSpan
+		for _, s := range seqlab.Decode(tags) {
+			ts := tokSpan{u.first + s.Start, u.first + s.End}
+			switch s.Type {
+			case typeSource:
+				srcs = append(srcs, ts)
+			case typeCue:
+				cues = append(cues, ts)
+			case typeContent:
+				cnts = append(cnts, ts)
+			}
+		}
+		if f, ok := speakerColon(d, u, cues); ok {
+			out = append(out, f)
+		}
+		used := make([]bool, len(cnts))
+		start := len(out)
+		for _, c := range cues {
+			f := found{cue: c, source: tokSpan{-1, -1}}
+			best := -1
+			for k, s := range srcs {
+				if sent[s.a] != sent[c.a] && sent[s.b-1] != sent[c.a] {
+					continue
+				}
+				if best < 0 || dist(s, c) < dist(srcs[best], c) {
+					best = k
+				}
+			}
+			if best >= 0 {
+				f.source = srcs[best]
+			}
+			bestC, bestD := -1, 1<<30
+			for k, n := range cnts {
+				dd := dist(n, c)
+				sd := abs(sent[n.a]-sent[c.a]) + abs(sent[n.b-1]-sent[c.a])
+				if sd > 2 {
+					continue
+				}
+				score := dd + 1000*min(abs(sent[n.a]-sent[c.a]), abs(sent[n.b-1]-sent[c.a]))
+				if score < bestD {
+					bestC, bestD = k, score
+				}
+			}
+			if bestC >= 0 {
+				f.contents = append(f.contents, cnts[bestC])
+				used[bestC] = true
+			} else if c := clauseFor(d, sent, f); c.ok() {
+				f.contents = append(f.contents, c)
+			}
+			out = append(out, f)
+		}
+		// unclaimed contents continue the nearest attribution before them
+		for k, n := range cnts {
+			if used[k] {
+				continue
+			}
+			prev := -1
+			for i := len(out) - 1; i >= 0; i-- {
+				if len(out[i].contents) > 0 && out[i].contents[len(out[i].contents)-1].b <= n.a || out[i].cue.b <= n.a {
+					prev = i
+					break
+				}
+			}
+			if prev >= 0 {
+				out[prev].contents = append(out[prev].contents, n)
+			} else if start < len(out) {
+				out[start].contents = append(out[start].contents, n)
+			}
+		}
+	}
+	for i := range out {
+		sort.Slice(out[i].contents, func(a, b int) bool { return out[i].contents[a].a < out[i].contents[b].a })
+	}
+	return out
+}
+
+func dist(a, b tokSpan) int {
+	switch {
+	case a.b <= b.a:
+		return b.a - a.b
+	case b.b <= a.a:
+		return a.a - b.b
+	}
+	return 0
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// clauseFor guesses the content of a cue the tagger gave none, from the
+// sentence around it: "CONTENT, two officials said" takes what precedes
+// the comma before the source; "X said (that) CONTENT" takes the rest of
+// the sentence.
+func clauseFor(d *Doc, sent []int, f found) tokSpan {
+	si := sent[f.cue.a]
+	if si >= len(d.Sents) {
+		return tokSpan{-1, -1}
+	}
+	s := d.Sents[si]
+	head := f.cue.a
+	if f.source.ok() && f.source.a < head {
+		head = f.source.a
+	}
+	if head > s.First && d.Tokens[head-1].Text == "," && head-1-s.First >= 3 {
+		return tokSpan{s.First, head - 1}
+	}
+	a, b := f.cue.b, s.Last
+	if f.source.ok() && f.source.a >= a && f.source.a < a+2 {
+		a = f.source.b // "said Smith, …"
+	}
+	if a < b && lowerNorm(d.Tokens[a].Text) == "," {
+		a++
+	}
+	for b > a && isPunct(d.Tokens[b-1].Text) {
+		b--
+	}
+	if b-a >= 3 {
+		return tokSpan{a, b}
+	}
+	return tokSpan{-1, -1}
+}
+
+func isPunct(w string) bool {
+	for _, r := range w {
+		if r != '.' && r != ',' && r != ';' && r != ':' && r != '!' && r != '?' && r != '"' && r != '”' && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerColon reads transcript and headline lines of the form
+// "WALLACE: Let's start…" or "Pence: Flowers won't be at debate": the
+// capitalised words before an early colon are the source, the colon the
+// cue and the rest of the paragraph the content. It applies only when the
+// tagger found no cue at that colon.
+func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
+	toks := d.Tokens[u.first:u.last]
+	for k := 1; k < len(toks) && k <= 4; k++ {
+		if toks[k].Text != ":" {
+			continue
+		}
+		for _, t := range toks[:k] {
+			r := []rune(t.Text)
+			if len(r) == 0 || !unicode.IsUpper(r[0]) && t.Text != "." {
+				return found{}, false
+			}
+		}
+		end := len(toks)
+		for end > k+1 && isPunct(toks[end-1].Text) {
+			end--
+		}
+		if end-(k+1) < 3 {
+			return found{}, false
+		}
+		colon := u.first + k
+		for _, c := range cues {
+			if c.a <= colon && colon < c.b {
+				return found{}, false
+			}
+		}
+		return found{source: tokSpan{u.first, colon}, cue: tokSpan{colon, colon + 1},
+			contents: []tokSpan{{colon + 1, u.first + end}}}, true
+	}
+	return found{}, false
+}

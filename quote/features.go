@@ -1,0 +1,457 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/siftnews/sift/entity"
+	"github.com/siftnews/sift/internal/seqlab"
+	"github.com/siftnews/sift/segment"
+)
+
+// Span types the attribution tagger labels.
+const (
+	typeSource = iota
+	typeCue
+	typeContent
+)
+
+var tagSet = seqlab.Tags{Types: []string{"SRC", "CUE", "CNT"}}
+
+// Doc is what the quote stage reads: a clean text, its tokens and
+// sentences, and each token's entity tag (IOB2, "O" when none).
+type Doc struct {
+	Text   string
+	Tokens []segment.Token
+	Sents  []segment.Sentence
+	NER    []string
+	// Class holds each token's word classes (from the entity model), used
+	// as part-of-speech-like features; nil when unknown.
+	Class [][entity.NumLevels]uint16
+}
+
+// unit is a run of tokens tagged as one sequence: a paragraph, or a piece
+// of a very long one cut at a sentence boundary.
+type unit struct{ first, last int }
+
+const maxUnit = 300
+
+func units(d *Doc) []unit {
+	var out []unit
+	start := 0
+	flush := func(end int) {
+		for end-start > maxUnit {
+			cut := start + maxUnit
+			// cut at the last sentence start inside the window
+			for _, s := range d.Sents {
+				if s.First > start && s.First <= start+maxUnit {
+					cut = s.First
+				}
+			}
+			out = append(out, unit{start, cut})
+			start = cut
+		}
+		if end > start {
+			out = append(out, unit{start, end})
+		}
+		start = end
+	}
+	for i, t := range d.Tokens {
+		if i > 0 && t.Newline {
+			flush(i)
+		}
+	}
+	flush(len(d.Tokens))
+	return out
+}
+
+// Feature templates.
+const (
+	fBias byte = iota
+	fWord
+	fShape
+	fSuffix
+	fPrev
+	fNext
+	fPrev2
+	fNext2
+	fBiL
+	fBiR
+	fQuote
+	fQuoteWord
+	fQuoteMark
+	fCue
+	fCueP
+	fCueN
+	fCueDist
+	fNER
+	fPron
+	fSentStart
+	fSentEnd
+	fPunctCtx
+	fAfterClose
+	fCaps
+	fUnitStart
+	fCueSide
+	fClass
+	fClassCtx
+	fSpeakerColon
+	fCueTag
+	fCueRel
+	fCueRelWord
+	fCueNear
+)
+
+var cueTagSet = seqlab.Tags{Types: []string{"CUE"}}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "it": true, "you": true,
+	"him": true, "her": true, "them": true, "his": true, "their": true, "its": true, "who": true}
+
+func lowerNorm(w string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '„', '«', '»', '"':
+			return '"'
+		case '‘', '’', '‛':
+			return '\''
+		case '–', '—':
+			return '-'
+		}
+		if unicode.IsDigit(r) {
+			return '0'
+		}
+		return unicode.ToLower(r)
+	}, w)
+}
+
+func shortShape(w string) string {
+	var b []byte
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < 128:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c != last {
+			b = append(b, c)
+		}
+		last = c
+	}
+	return string(b)
+}
+
+func isOpenQuote(w string) bool  { return w == "“" || w == "«" || w == "‘" || w == "„" }
+func isCloseQuote(w string) bool { return w == "”" || w == "»" || w == "’" }
+
+// quoteState marks the tokens inside quotation marks within a unit:
+// curly and guillemet quotes pair explicitly, straight quotes alternate.
+func quoteState(toks []segment.Token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		w := t.Text
+		switch {
+		case isOpenQuote(w) && w != "‘":
+			open = true
+			continue
+		case isCloseQuote(w) && w != "’":
+			open = false
+			continue
+		case w == "\"":
+			open = !open
+			continue
+		}
+		in[i] = open
+	}
+	return in
+}
+
+func bucket(d int) int {
+	switch {
+	case d <= 2:
+		return d
+	case d <= 4:
+		return 3
+	case d <= 8:
+		return 4
+	case d <= 16:
+		return 5
+	}
+	return 6
+}
+
+func cueBucket(p float32) int {
+	switch {
+	case p <= 0:
+		return 0
+	case p < 0.05:
+		return 1
+	case p < 0.15:
+		return 2
+	case p < 0.35:
+		return 3
+	case p < 0.6:
+		return 4
+	}
+	return 5
+}
+
+// features computes every token's features for one unit.
+func (m *Model) features(d *Doc, u unit) [][]uint64 {
+	toks := d.Tokens[u.first:u.last]
+	n := len(toks)
+	lw := make([]string, n)
+	cue := make([]float32, n)
+	for i, t := range toks {
+		lw[i] = lowerNorm(t.Text)
+		cue[i] = m.cueLex[lw[i]]
+	}
+	inQ := quoteState(toks)
+	sentStart := make([]bool, n)
+	sentEnd := make([]bool, n)
+	for _, s := range d.Sents {
+		if s.First >= u.first && s.First < u.last {
+			sentStart[s.First-u.first] = true
+		}
+		if s.Last-1 >= u.first && s.Last-1 < u.last {
+			sentEnd[s.Last-1-u.first] = true
+		}
+	}
+	// distance to the nearest strong cue on each side
+	const strong = 0.2
+	left := make([]int, n)
+	right := make([]int, n)
+	last := -1
+	for i := 0; i < n; i++ {
+		left[i] = -1
+		if last >= 0 {
+			left[i] = i - last
+		}
+		if cue[i] >= strong {
+			last = i
+		}
+	}
+	last = -1
+	for i := n - 1; i >= 0; i-- {
+		right[i] = -1
+		if last >= 0 {
+			right[i] = last - i
+		}
+		if cue[i] >= strong {
+			last = i
+		}
+	}
+	word := func(i int) string {
+		if i < 0 {
+			return "<p>"
+		}
+		if i >= n {
+			return "</p>"
+		}
+		return lw[i]
+	}
+	// transcript style "WALLACE: …": a colon among the first tokens of a
+	// paragraph after capitalised words
+	colon := -1
+	for i := 1; i < n && i <= 5; i++ {
+		if toks[i].Text == ":" {
+			allCap := true
+			for _, t := range toks[:i] {
+				if r := []rune(t.Text); len(r) == 0 || !unicode.IsUpper(r[0]) && t.Text != "." {
+					allCap = false
+				}
+			}
+			if allCap {
+				colon = i
+			}
+			break
+		}
+	}
+	out := make([][]uint64, n)
+	for i, t := range toks {
+		w := lw[i]
+		q := "o"
+		if inQ[i] {
+			q = "i"
+		}
+		f := make([]uint64, 0, 40)
+		f = append(f,
+			seqlab.Feat(fBias).U(),
+			seqlab.Feat(fWord).S(w).U(),
+			seqlab.Feat(fShape).S(shortShape(t.Text)).U(),
+			seqlab.Feat(fPrev).S(word(i-1)).U(),
+			seqlab.Feat(fNext).S(word(i+1)).U(),
+			seqlab.Feat(fPrev2).S(word(i-2)).U(),
+			seqlab.Feat(fNext2).S(word(i+2)).U(),
+			seqlab.Feat(fBiL).S(word(i-1)).S(w).U(),
+			seqlab.Feat(fBiR).S(w).S(word(i+1)).U(),
+			seqlab.Feat(fQuote).S(q).U(),
+			seqlab.Feat(fCue).I(cueBucket(cue[i])).U(),
+			seqlab.Feat(fCueSide).I(bucket(max(left[i], 0))).I(bucket(max(right[i], 0))).S(q).U(),
+		)
+		if len(w) > 3 {
+			f = append(f, seqlab.Feat(fSuffix).S(w[len(w)-3:]).U())
+		}
+		if cue[i] > 0 {
+			f = append(f, seqlab.Feat(fQuoteWord).S(q).S(w).U())
+		}
+		if isOpenQuote(t.Text) || isCloseQuote(t.Text) || t.Text == "\"" {
+			f = append(f, seqlab.Feat(fQuoteMark).S(t.Text).U())
+		}
+		if i > 0 {
+			f = append(f, seqlab.Feat(fCueP).I(cueBucket(cue[i-1])).U())
+		}
+		if i+1 < n {
+			f = append(f, seqlab.Feat(fCueN).I(cueBucket(cue[i+1])).U())
+		}
+		f = append(f, seqlab.Feat(fCueDist).S("L").I(bucket(left[i])).U(), seqlab.Feat(fCueDist).S("R").I(bucket(right[i])).U())
+		if d.NER != nil {
+			f = append(f, seqlab.Feat(fNER).S(d.NER[u.first+i]).U())
+		}
+		if d.Class != nil {
+			c := d.Class[u.first+i]
+			f = append(f, seqlab.Feat(fClass).I(0).I(int(c[0])).U(), seqlab.Feat(fClass).I(1).I(int(c[1])).U(), seqlab.Feat(fClass).I(2).I(int(c[2])).U())
+			cp, cn := uint16(65535), uint16(65535)
+			if i > 0 {
+				cp = d.Class[u.first+i-1][0]
+			}
+			if i+1 < n {
+				cn = d.Class[u.first+i+1][0]
+			}
+			f = append(f, seqlab.Feat(fClassCtx).I(int(cp)).I(int(c[0])).U(), seqlab.Feat(fClassCtx).I(int(c[0])).I(int(cn)).S("r").U())
+		}
+		if pronouns[w] {
+			f = append(f, seqlab.Feat(fPron).S(w).U())
+		}
+		if sentStart[i] {
+			f = append(f, seqlab.Feat(fSentStart).U())
+		}
+		if sentEnd[i] {
+			f = append(f, seqlab.Feat(fSentEnd).U())
+		}
+		if i == 0 {
+			f = append(f, seqlab.Feat(fUnitStart).U())
+		}
+		if colon >= 0 {
+			switch {
+			case i < colon:
+				f = append(f, seqlab.Feat(fSpeakerColon).S("name").U())
+			case i == colon:
+				f = append(f, seqlab.Feat(fSpeakerColon).S("colon").U())
+			default:
+				f = append(f, seqlab.Feat(fSpeakerColon).S("after").U())
+			}
+		}
+		f = append(f, seqlab.Feat(fPunctCtx).S(punctClass(word(i-1))).S(punctClass(word(i+1))).U())
+		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == "\"" && !inQ[i]) {
+			f = append(f, seqlab.Feat(fAfterClose).S(w).U())
+		}
+		out[i] = f
+	}
+	return out
+}
+
+func punctClass(w string) string {
+	switch w {
+	case ",", ".", ":", ";", "\"", "'", "(", ")", "-", "<p>", "</p>", "that":
+		return w
+	}
+	return "w"
+}
+
+// withCues adds to each token's features what the cue stage found: its
+// own cue tag, the nearest predicted cue on each side (distance, and
+// whether in the same sentence), and where the token sits relative to the
+// first cue of its sentence.
+func withCues(d *Doc, u unit, base [][]uint64, cueTags []int) [][]uint64 {
+	n := len(base)
+	sent := make([]int, n)
+	for i := range sent {
+		sent[i] = -1
+	}
+	for si, s := range d.Sents {
+		for t := max(s.First, u.first); t < min(s.Last, u.last); t++ {
+			sent[t-u.first] = si
+		}
+	}
+	isCue := make([]bool, n)
+	firstCue := map[int]int{}
+	for i, t := range cueTags {
+		if t != 0 {
+			isCue[i] = true
+			if _, ok := firstCue[sent[i]]; !ok {
+				firstCue[sent[i]] = i
+			}
+		}
+	}
+	left := make([]int, n)
+	right := make([]int, n)
+	last := -1
+	for i := 0; i < n; i++ {
+		left[i] = -1
+		if last >= 0 {
+			left[i] = last
+		}
+		if isCue[i] {
+			last = i
+		}
+	}
+	last = -1
+	for i := n - 1; i >= 0; i-- {
+		right[i] = -1
+		if last >= 0 {
+			right[i] = last
+		}
+		if isCue[i] {
+			last = i
+		}
+	}
+	toks := d.Tokens[u.first:u.last]
+	out := make([][]uint64, n)
+	for i := range base {
+		f := append(make([]uint64, 0, len(base[i])+8), base[i]...)
+		f = append(f, seqlab.Feat(fCueTag).I(cueTags[i]).U())
+		near := func(side string, j int) {
+			if j < 0 {
+				f = append(f, seqlab.Feat(fCueNear).S(side).S("none").U())
+				return
+			}
+			same := "same"
+			if sent[j] != sent[i] {
+				same = "other"
+			}
+			f = append(f, seqlab.Feat(fCueNear).S(side).S(same).I(bucket(abs(j-i))).U())
+		}
+		near("L", left[i])
+		near("R", right[i])
+		rel := "none"
+		if fc, ok := firstCue[sent[i]]; ok {
+			switch {
+			case i < fc:
+				rel = "before"
+			case i > fc:
+				rel = "after"
+			default:
+				rel = "at"
+			}
+		}
+		f = append(f, seqlab.Feat(fCueRel).S(rel).U(), seqlab.Feat(fCueRelWord).S(rel).S(lowerNorm(toks[i].Text)).U())
+		out[i] = f
+	}
+	return out
+}
+
+// tagUnit runs both stages on one unit.
+func (m *Model) tagUnit(d *Doc, u unit) []int {
+	base := m.features(d, u)
+	return m.tagger.Tag(withCues(d, u, base, m.cues.Tag(base)))
+}

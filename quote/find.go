@@ -1,0 +1,450 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/siftnews/sift/entity"
+)
+
+// TextSpan is a span of the text with its words.
+type TextSpan struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Speaker is who a quotation is attributed to.
+type Speaker struct {
+	// Text is the source as written ("he", "a senior official", "The
+	// Post"); absent when the article gives none.
+	*TextSpan
+	// Name is the canonical name of the person or body, when known.
+	Name string `json:"name,omitempty"`
+	// Cluster indexes Analysis.Clusters, or is -1.
+	Cluster int `json:"cluster"`
+	// Kind is person, organization, anonymous, media, document or unknown.
+	Kind string `json:"kind"`
+	// Via says how the speaker was found: mention (a name in the source),
+	// pronoun, nominal ("the spokesman"), continuation (the speaker of the
+	// quotation just before), or none.
+	Via string `json:"via"`
+}
+
+// Quote is one attribution: what was said, by whom, and the cue word.
+type Quote struct {
+	TextSpan
+	// Kind is direct (all in quotation marks), mixed (partly quoted) or
+	// indirect (reported speech).
+	Kind    string    `json:"kind"`
+	Cue     *TextSpan `json:"cue,omitempty"`
+	Speaker Speaker   `json:"speaker"`
+	// Parts are the pieces of a quotation interrupted by its cue or
+	// continued after it (“…,” he said. “…”); absent for one piece.
+	Parts []TextSpan `json:"parts,omitempty"`
+	// toks is the content's token range, for gap restoration.
+	first, last int
+}
+
+// Input is what Find reads besides the document: the entities (with their
+// sentence and token positions) and clusters of the entity stage.
+type Input struct {
+	Doc      *Doc
+	Entities []entity.Entity
+	Clusters []entity.Cluster
+}
+
+var anonymousHeads = map[string]bool{
+	"source": true, "sources": true, "official": true, "officials": true, "aide": true, "aides": true,
+	"insider": true, "insiders": true, "diplomat": true, "diplomats": true, "person": true, "people": true,
+	"intelligence": true, "someone": true, "observers": true, "analysts": true, "experts": true, "critics": true,
+	"residents": true, "witnesses": true, "staffers": true, "advisers": true, "advisors": true, "allies": true,
+}
+
+var documentHeads = map[string]bool{
+	"report": true, "statement": true, "study": true, "poll": true, "polls": true, "survey": true, "document": true,
+	"documents": true, "memo": true, "letter": true, "filing": true, "complaint": true, "tweet": true, "post": true,
+	"article": true, "transcript": true, "analysis": true, "data": true, "records": true, "record": true,
+	"release": true, "ad": true, "spot": true, "video": true, "email": true, "emails": true, "lawsuit": true,
+	"indictment": true, "investigation": true, "research": true, "figures": true, "website": true, "book": true,
+	"piece": true, "editorial": true, "column": true, "op-ed": true, "census": true, "estimate": true, "estimates": true,
+}
+
+var mediaHeads = map[string]bool{
+	"outlet": true, "newspaper": true, "paper": true, "network": true, "channel": true, "broadcaster": true,
+	"magazine": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true,
+}
+
+// mediaNames are words that mark an organisation as a news outlet.
+var mediaNames = []string{"times", "post", "news", "cnn", "reuters", "associated press", "ap", "afp", "bbc", "fox",
+	"nbc", "cbs", "abc", "msnbc", "journal", "guardian", "telegraph", "tribune", "herald", "gazette", "politico",
+	"breitbart", "bloomberg", "axios", "huffington", "huffpost", "usa today", "daily", "magazine", "press", "al jazeera",
+	"newsweek", "atlantic", "hill", "wire", "tass", "ria", "xinhua", "sputnik", "rt", "npr", "pbs", "economist", "reporter"}
+
+func isMedia(name string) bool {
+	l := " " + strings.ToLower(name) + " "
+	for _, m := range mediaNames {
+		if strings.Contains(l, " "+m+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+var femalePron = map[string]bool{"she": true, "her": true}
+var malePron = map[string]bool{"he": true, "him": true, "his": true}
+
+// Find extracts the article's attributions and resolves their speakers.
+// Offsets are into Doc.Text.
+func (m *Model) Find(in Input) []Quote {
+	d := in.Doc
+	found := m.extract(d)
+	// token index → entity index
+	entAt := make([]int, len(d.Tokens))
+	for i := range entAt {
+		entAt[i] = -1
+	}
+	for ei, e := range in.Entities {
+		if e.Sent >= len(d.Sents) {
+			continue
+		}
+		base := d.Sents[e.Sent].First
+		for t := base + e.TokStart; t < base+e.TokEnd && t < len(entAt); t++ {
+			entAt[t] = ei
+		}
+	}
+	inQ := quoteMarksIn(d)
+	var out []Quote
+	prevSpeaker := Speaker{Cluster: -1, Kind: "unknown", Via: "none"}
+	prevEnd := -1
+	covered := make([]bool, len(d.Tokens))
+	for _, f := range found {
+		if len(f.contents) == 0 {
+			continue
+		}
+		first, last := f.contents[0].a, f.contents[len(f.contents)-1].b
+		for i := first; i < last; i++ {
+			covered[i] = true
+		}
+		q := Quote{first: first, last: last}
+		q.TextSpan = m.span(d, first, last)
+		if len(f.contents) > 1 {
+			for _, c := range f.contents {
+				q.Parts = append(q.Parts, m.span(d, c.a, c.b))
+			}
+			// the whole span must not swallow the cue and the speaker
+			if f.cue.ok() && f.cue.a >= first && f.cue.b <= last {
+				q.TextSpan = q.Parts[0]
+			}
+		}
+		q.Kind = quoteKind(d, inQ, f.contents)
+		if f.cue.ok() {
+			c := m.span(d, f.cue.a, f.cue.b)
+			q.Cue = &c
+		}
+		cont := !f.cue.ok() || q.Kind == "direct"
+		q.Speaker = resolve(d, in, entAt, f.source, first, prevSpeaker, prevEnd, cont)
+		out = append(out, q)
+		prevSpeaker, prevEnd = q.Speaker, last
+	}
+	// Direct quotations the tagger left out (five words or more; shorter
+	// quoted phrases are mostly titles and scare quotes).
+	for _, r := range quotations(d) {
+		if covered[r.a] || r.b-r.a < 5 {
+			continue
+		}
+		q := Quote{first: r.a, last: r.b, Kind: "direct"}
+		_ = inQ
+		q.TextSpan = m.span(d, r.a, r.b)
+		q.Speaker = Speaker{Cluster: -1, Kind: "unknown", Via: "none"}
+		// the speaker of the attribution right before, within two sentences
+		for k := len(out) - 1; k >= 0; k-- {
+			if out[k].last <= r.a {
+				if sentDist(d, out[k].last-1, r.a) <= 2 && out[k].Speaker.Kind != "unknown" {
+					sp := out[k].Speaker
+					sp.TextSpan, sp.Via = nil, "continuation"
+					q.Speaker = sp
+				}
+				break
+			}
+		}
+		out = append(out, q)
+	}
+	sortQuotes(out)
+	return out
+}
+
+func (m *Model) span(d *Doc, a, b int) TextSpan {
+	s, e := d.Tokens[a].Start, d.Tokens[b-1].End
+	return TextSpan{Text: d.Text[s:e], Start: s, End: e}
+}
+
+func sentIndex(d *Doc, tok int) int {
+	for i, s := range d.Sents {
+		if tok >= s.First && tok < s.Last {
+			return i
+		}
+	}
+	return len(d.Sents)
+}
+
+func sentDist(d *Doc, a, b int) int { return abs(sentIndex(d, a) - sentIndex(d, b)) }
+
+// quoteMarksIn marks tokens inside quotation marks across the document.
+func quoteMarksIn(d *Doc) []bool {
+	out := make([]bool, len(d.Tokens))
+	for _, u := range units(d) {
+		copy(out[u.first:u.last], quoteState(d.Tokens[u.first:u.last]))
+	}
+	return out
+}
+
+// quotations finds runs of tokens between paired quotation marks within
+// a paragraph.
+func quotations(d *Doc) []tokSpan {
+	var out []tokSpan
+	for _, u := range units(d) {
+		in := quoteState(d.Tokens[u.first:u.last])
+		for i := 0; i < len(in); {
+			if !in[i] {
+				i++
+				continue
+			}
+			j := i
+			for j < len(in) && in[j] {
+				j++
+			}
+			out = append(out, tokSpan{u.first + i, u.first + j})
+			i = j
+		}
+	}
+	return out
+}
+
+func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
+	n, q := 0, 0
+	for _, p := range pieces {
+		for i := p.a; i < p.b; i++ {
+			t := d.Tokens[i].Text
+			if isOpenQuote(t) || isCloseQuote(t) || t == "\"" {
+				continue
+			}
+			n++
+			if inQ[i] {
+				q++
+			}
+		}
+	}
+	switch {
+	case n > 0 && q == n:
+		return "direct"
+	case q > 0:
+		return "mixed"
+	}
+	return "indirect"
+}
+
+// resolve finds who a source span refers to.
+// cont allows a quotation without a written source to continue the
+// speaker before it (not for "according to ___" with the source cut out).
+func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev Speaker, prevEnd int, cont bool) Speaker {
+	sp := Speaker{Cluster: -1, Kind: "unknown", Via: "none"}
+	if src.ok() && allFunctionWords(d, src) {
+		src = tokSpan{-1, -1}
+	}
+	if !src.ok() {
+		// no source in the text: the quotation continues the one before
+		if cont && prevEnd >= 0 && sentDist(d, prevEnd-1, contentStart) <= 2 && prev.Kind != "unknown" {
+			sp = prev
+			sp.TextSpan, sp.Via = nil, "continuation"
+		}
+		return sp
+	}
+	ts := TextSpan{Text: d.Text[d.Tokens[src.a].Start:d.Tokens[src.b-1].End], Start: d.Tokens[src.a].Start, End: d.Tokens[src.b-1].End}
+	sp.TextSpan = &ts
+	// a name inside the source
+	best := -1
+	for t := src.a; t < src.b; t++ {
+		if e := entAt[t]; e >= 0 {
+			typ := in.Entities[e].Type
+			if best < 0 || typ == "PER" && in.Entities[best].Type != "PER" {
+				best = e
+			}
+		}
+	}
+	words := strings.Fields(strings.ToLower(ts.Text))
+	head := ""
+	if len(words) > 0 {
+		head = strings.Trim(words[len(words)-1], ".,’'\"")
+	}
+	if roleHeads[head] && (best < 0 || in.Entities[best].Type != "PER") {
+		// "Iraq’s foreign minister", "the Pentagon spokesman": a person the
+		// article names with that role or title, if any
+		for _, c := range in.Clusters {
+			if c.Type != "PER" {
+				continue
+			}
+			for _, r := range append(append([]entity.Span(nil), c.Roles...), c.Titles...) {
+				if strings.Contains(strings.ToLower(r.Text), head) {
+					sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, "person", "nominal"
+					return sp
+				}
+			}
+		}
+		if anonymousHeads[head] || strings.HasPrefix(strings.ToLower(ts.Text), "a ") {
+			sp.Kind, sp.Via = "anonymous", "nominal"
+		} else {
+			sp.Kind, sp.Via = "person", "nominal"
+		}
+		return sp
+	}
+	if best >= 0 && !(anonymousHeads[head] && in.Entities[best].Type != "PER") && !documentHeads[head] {
+		c := in.Clusters[in.Entities[best].Cluster]
+		sp.Cluster, sp.Name, sp.Via = c.ID, c.Name, "mention"
+		sp.Kind = kindOf(c)
+		return sp
+	}
+	low := strings.ToLower(ts.Text)
+	switch {
+	case len(words) == 1 && (low == "who" || low == "which"):
+		return relative(d, in, entAt, src, sp)
+	case len(words) == 1 && (malePron[low] || femalePron[low] || low == "i"):
+		// the most recent person: the previous speaker if a person, else
+		// the last person named before the source
+		if prev.Kind == "person" && prevEnd >= 0 && sentDist(d, prevEnd-1, src.a) <= 3 {
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = prev.Cluster, prev.Name, "person", "pronoun"
+			return sp
+		}
+		if c := lastCluster(in, entAt, src.a, "PER"); c >= 0 {
+			cl := in.Clusters[c]
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = cl.ID, cl.Name, "person", "pronoun"
+		}
+		return sp
+	case len(words) == 1 && (low == "they" || low == "we" || low == "it"):
+		if c := lastCluster(in, entAt, src.a, "ORG"); c >= 0 {
+			cl := in.Clusters[c]
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = cl.ID, cl.Name, kindOf(cl), "pronoun"
+		}
+		return sp
+	case documentHeads[head]:
+		sp.Kind, sp.Via = "document", "nominal"
+		return sp
+	case mediaHeads[head]:
+		sp.Kind, sp.Via = "media", "nominal"
+		if c := lastMedia(in, entAt, src.a); c >= 0 {
+			sp.Cluster, sp.Name = in.Clusters[c].ID, in.Clusters[c].Name
+		}
+		return sp
+	}
+	// "the spokesman": a person the article gave that role
+	if strings.HasPrefix(low, "the ") && !anonymousHeads[head] || strings.HasPrefix(low, "the ") && len(words) == 2 {
+		for ci := range in.Clusters {
+			c := in.Clusters[len(in.Clusters)-1-ci]
+			for _, r := range append(append([]entity.Span(nil), c.Roles...), c.Titles...) {
+				if strings.Contains(strings.ToLower(r.Text), head) && r.Start < ts.Start {
+					sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, "person", "nominal"
+					return sp
+				}
+			}
+		}
+	}
+	if anonymousHeads[head] || strings.Contains(low, "familiar with") || strings.Contains(low, "not authorized") {
+		sp.Kind, sp.Via = "anonymous", "nominal"
+		return sp
+	}
+	sp.Via = "nominal"
+	return sp
+}
+
+func kindOf(c entity.Cluster) string {
+	switch c.Type {
+	case "PER":
+		return "person"
+	case "ORG":
+		if isMedia(c.Name) {
+			return "media"
+		}
+		return "organization"
+	}
+	return "organization"
+}
+
+// lastCluster is the cluster of the last entity of type typ before token t.
+func lastCluster(in Input, entAt []int, t int, typ string) int {
+	for i := t - 1; i >= 0; i-- {
+		if e := entAt[i]; e >= 0 && in.Entities[e].Type == typ {
+			return in.Entities[e].Cluster
+		}
+	}
+	return -1
+}
+
+func lastMedia(in Input, entAt []int, t int) int {
+	for i := t - 1; i >= 0; i-- {
+		if e := entAt[i]; e >= 0 {
+			if c := in.Clusters[in.Entities[e].Cluster]; c.Type == "ORG" && isMedia(c.Name) {
+				return c.ID
+			}
+		}
+	}
+	return -1
+}
+
+func sortQuotes(qs []Quote) {
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
+}
+
+// roleHeads are nouns that describe a person by office.
+var roleHeads = map[string]bool{
+	"minister": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true,
+	"secretary": true, "president": true, "leader": true, "commander": true, "chief": true, "ambassador": true,
+	"governor": true, "mayor": true, "senator": true, "director": true, "chairman": true, "aide": true,
+	"adviser": true, "advisor": true, "envoy": true, "general": true, "colonel": true, "officer": true,
+	"head": true, "representative": true, "lawmaker": true, "prosecutor": true, "judge": true, "candidate": true,
+	"nominee": true, "manager": true, "strategist": true, "attorney": true, "lawyer": true,
+}
+
+// relative resolves "who" to the noun phrase before it ("A senior
+// official of the KRG, who asked not to be named, said").
+func relative(d *Doc, in Input, entAt []int, src tokSpan, sp Speaker) Speaker {
+	end := src.a
+	if end > 0 && d.Tokens[end-1].Text == "," {
+		end--
+	}
+	start := end
+	sent := sentIndex(d, src.a)
+	for start > 0 && sentIndex(d, start-1) == sent && d.Tokens[start-1].Text != "," && d.Tokens[start-1].Text != ";" {
+		start--
+	}
+	if start >= end {
+		return sp
+	}
+	for i := start; i < end && i < start+4; i++ {
+		w := strings.ToLower(d.Tokens[i].Text)
+		if anonymousHeads[w] {
+			sp.Kind, sp.Via = "anonymous", "pronoun"
+			return sp
+		}
+	}
+	for i := start; i < end; i++ {
+		if e := entAt[i]; e >= 0 {
+			c := in.Clusters[in.Entities[e].Cluster]
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, kindOf(c), "pronoun"
+			return sp
+		}
+	}
+	return sp
+}
+
+var functionWords = map[string]bool{"a": true, "an": true, "the": true, "that": true, "this": true, "these": true,
+	"those": true, "of": true, "to": true, "in": true, "and": true, "or": true, ",": true, "as": true}
+
+// allFunctionWords reports a "source" that names nobody ("a", "that").
+func allFunctionWords(d *Doc, s tokSpan) bool {
+	for i := s.a; i < s.b; i++ {
+		if !functionWords[strings.ToLower(d.Tokens[i].Text)] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,208 @@
+package quote
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/siftnews/sift/entity"
+	"github.com/siftnews/sift/internal/polnear"
+	"github.com/siftnews/sift/internal/shareddata"
+	"github.com/siftnews/sift/repair"
+	"github.com/siftnews/sift/segment"
+)
+
+// analyse runs entity tagging, linking and Find on a text the way
+// sift.Analyze does.
+func analyse(t *testing.T, text string) (Input, []Quote) {
+	t.Helper()
+	ner, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	qm, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := NewDoc(text, ner)
+	toks := make([][]entity.Token, len(d.Sents))
+	words := make([][]string, len(d.Sents))
+	for i, s := range d.Sents {
+		for _, tk := range d.Tokens[s.First:s.Last] {
+			toks[i] = append(toks[i], entity.Token{Text: tk.Text, Start: tk.Start, End: tk.End})
+			words[i] = append(words[i], tk.Text)
+		}
+	}
+	ents, clusters := entity.Link(toks, ner.Recognize(words))
+	in := Input{Doc: d, Entities: ents, Clusters: clusters}
+	return in, qm.Find(in)
+}
+
+func TestFindSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		content    string // a substring of the quotation's text
+		kind       string // quote kind
+		speaker    string // canonical name ("" when none)
+		spkKind    string
+	}{
+		{"direct after", "“We will not give up the city,” Iraqi Prime Minister Haider al-Abadi said on Monday.",
+			"We will not give up", "direct", "Haider al-Abadi", "person"},
+		{"reported with that", "Defense Secretary Ash Carter said that the offensive would take months.",
+			"the offensive would take months", "indirect", "Ash Carter", "person"},
+		{"anonymous", "The plan was drawn up in March, two senior officials said on Friday.",
+			"The plan was drawn up", "indirect", "", "anonymous"},
+		{"according to", "The offensive will take months, according to two senior officials.",
+			"take months", "indirect", "", "anonymous"},
+		{"media", "The New York Times reported that the talks had collapsed.",
+			"the talks had collapsed", "indirect", "New York Times", "media"},
+		{"pronoun", "Angela Merkel spoke to reporters in Berlin. She said the deal was dead.",
+			"the deal was dead", "indirect", "Angela Merkel", "person"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := analyse(t, tc.text)
+			var q *Quote
+			for i := range qs {
+				if strings.Contains(qs[i].Text, tc.content) {
+					q = &qs[i]
+				}
+			}
+			if q == nil {
+				t.Fatalf("no quotation containing %q in %+v", tc.content, qs)
+			}
+			if q.Kind != tc.kind || q.Speaker.Name != tc.speaker || q.Speaker.Kind != tc.spkKind {
+				t.Errorf("got kind %s speaker %q (%s via %s), want %s %q (%s)", q.Kind, q.Speaker.Name, q.Speaker.Kind, q.Speaker.Via, tc.kind, tc.speaker, tc.spkKind)
+			}
+			if tc.text[q.Start:q.End] != q.Text {
+				t.Errorf("offsets cover %q, text %q", tc.text[q.Start:q.End], q.Text)
+			}
+		})
+	}
+}
+
+func TestScareQuotesAreNotQuotations(t *testing.T) {
+	_, qs := analyse(t, "The self-proclaimed “Caliph” of the group appeared in a video released on Friday.")
+	for _, q := range qs {
+		if q.Kind == "direct" && strings.Contains(q.Text, "Caliph") {
+			t.Errorf("scare quote reported as a quotation: %+v", q)
+		}
+	}
+}
+
+func TestContinuationKeepsSpeaker(t *testing.T) {
+	text := "“We have reliable information that he is in Syria now,” Foreign Minister Hoshyar Zebari said.\n\n“He left with his inner circle and will not come back to the city,” he added."
+	_, qs := analyse(t, text)
+	unknown := 0
+	for _, q := range qs {
+		if q.Kind == "direct" && q.Speaker.Kind == "unknown" {
+			unknown++
+		}
+		if q.Kind == "direct" && q.Speaker.Kind == "person" && q.Speaker.Name != "Hoshyar Zebari" {
+			t.Errorf("speaker %q for %q", q.Speaker.Name, q.Text)
+		}
+	}
+	if unknown > 0 || len(qs) < 2 {
+		t.Errorf("quotes %+v", qs)
+	}
+}
+
+func TestRestoreGap(t *testing.T) {
+	text := "“Caliph” Abu Bakr   had fled Mosul, officials said. Baghdadi has not been seen since 2014, and Baghdadi rarely appears."
+	in, qs := analyse(t, text)
+	// the token after the gap is "had"
+	tok := -1
+	for i, tk := range in.Doc.Tokens {
+		if tk.Text == "had" {
+			tok = i
+		}
+	}
+	r := Restore(in, qs, tok, repair.SlotNameContinue)
+	if r == nil || r.Name != "Baghdadi" || r.Reason != "name_completion" {
+		t.Errorf("restored %+v", r)
+	}
+	if r := Restore(in, qs, 0, repair.SlotNameContinue); r != nil {
+		t.Errorf("gap at the start restored %+v", r)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &Doc{Text: "He said it rained.", NER: []string{"O", "O", "O", "O", "O"}}
+	d.Tokens, d.Sents = segment.Segment(d.Text)
+	if len(m.extract(d)) != len(m2.extract(d)) || m.Info != m2.Info {
+		t.Error("model changed after Save/Load")
+	}
+	if _, err := Load(bytes.NewReader([]byte("nope"))); !errors.Is(err, ErrFormat) {
+		t.Errorf("garbage: %v", err)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(defaultModel[:min(len(defaultModel), 300)])
+	f.Add([]byte("SIFTQUO"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		Load(bytes.NewReader(b))
+	})
+}
+
+func readSplit(t *testing.T, split string) []Labeled { return readSplitB(t, split) }
+
+func readSplitB(t testing.TB, split string) []Labeled {
+	t.Helper()
+	arts, err := polnear.ReadSplit(filepath.Join(shareddata.Dir(t, "polnear"), split))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ner, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Labeled
+	for _, a := range arts {
+		l := Labeled{Doc: NewDoc(a.Text, ner)}
+		cv := func(ss []polnear.Span) []Span {
+			var o []Span
+			for _, s := range ss {
+				o = append(o, Span{s.Start, s.End})
+			}
+			return o
+		}
+		for _, at := range a.Attrs {
+			l.Attrs = append(l.Attrs, GoldAttribution{Source: cv(at.Source), Cue: cv(at.Cue), Content: cv(at.Content)})
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// TestEmbeddedModelPolNeAR guards the shipped model on PolNeAR test.
+// The floors are the current figures less a little; the targets
+// (0.80 for both) are not reached yet (docs/benchmarks.md).
+func TestEmbeddedModelPolNeAR(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := m.Evaluate(readSplit(t, "test"))
+	t.Logf("PolNeAR test: source exact F1 %.4f, content overlap F1 %.4f, cue exact F1 %.4f", sc.Source.Exact.F1(), sc.Content.Overlap.F1(), sc.Cue.Exact.F1())
+	if f := sc.Source.Exact.F1(); f < 0.68 {
+		t.Errorf("source exact F1 %.4f < 0.68", f)
+	}
+	if f := sc.Content.Overlap.F1(); f < 0.77 {
+		t.Errorf("content overlap F1 %.4f < 0.77", f)
+	}
+}

@@ -1,0 +1,98 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/siftnews/sift/repair"
+)
+
+// Restore suggests what was cut out at a stripped-name gap, from the
+// article itself: the name the words before the gap begin ("Abu Bakr ___"
+// completed by "Baghdadi" elsewhere), or, for other name slots, the other
+// party quoted just before ("the official said, describing ___’s claim").
+// tok is the index of the first token after the gap. It returns nil when
+// the article gives no candidate.
+func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restored {
+	d := in.Doc
+	if tok <= 0 || tok > len(d.Tokens) {
+		return nil
+	}
+	entAt := make([]int, len(d.Tokens))
+	for i := range entAt {
+		entAt[i] = -1
+	}
+	for ei, e := range in.Entities {
+		if e.Sent < len(d.Sents) {
+			base := d.Sents[e.Sent].First
+			for t := base + e.TokStart; t < base+e.TokEnd && t < len(entAt); t++ {
+				entAt[t] = ei
+			}
+		}
+	}
+	switch slot {
+	case repair.SlotNameContinue, repair.SlotTitle:
+		partial := -1
+		if e := entAt[tok-1]; e >= 0 && in.Entities[e].Type == "PER" {
+			partial = in.Entities[e].Cluster
+		}
+		if slot == repair.SlotNameContinue && partial < 0 {
+			return nil
+		}
+		best, bestN := -1, 0
+		for _, c := range in.Clusters {
+			if c.ID == partial || c.Type != "PER" {
+				continue
+			}
+			// a surname-only cluster completes a partial name
+			if slot == repair.SlotNameContinue && len(strings.Fields(c.Name)) > 1 {
+				continue
+			}
+			if n := len(c.Mentions); n > bestN {
+				best, bestN = c.ID, n
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		conf := 0.5
+		if bestN > 1 {
+			conf = 0.65
+		}
+		return &repair.Restored{Name: in.Clusters[best].Name, Cluster: best, Confidence: conf, Reason: "name_completion"}
+	case repair.SlotPossessive, repair.SlotDeterminer, repair.SlotSubject, repair.SlotPreposition, repair.SlotQuote:
+		// the speaker of the current sentence, if any, is not the answer
+		cur := -1
+		gapSent := sentIndex(d, tok)
+		for _, q := range quotes {
+			if q.Speaker.Cluster >= 0 && q.first < len(d.Tokens) && (sentIndex(d, q.first) == gapSent || sentIndex(d, max(q.last-1, 0)) == gapSent) {
+				cur = q.Speaker.Cluster
+			}
+		}
+		gapStart := d.Tokens[tok].Start
+		for k := len(quotes) - 1; k >= 0; k-- {
+			q := quotes[k]
+			if q.Start >= gapStart || q.Speaker.Cluster < 0 || q.Speaker.Cluster == cur {
+				continue
+			}
+			return &repair.Restored{Name: q.Speaker.Name, Cluster: q.Speaker.Cluster, Confidence: 0.45, Reason: "salience"}
+		}
+		// otherwise the most mentioned person before the gap
+		count := map[int]int{}
+		for t := 0; t < tok; t++ {
+			if e := entAt[t]; e >= 0 && in.Entities[e].Type == "PER" && (t == 0 || entAt[t-1] != e) {
+				count[in.Entities[e].Cluster]++
+			}
+		}
+		best, bestN := -1, 0
+		for c, n := range count {
+			if c != cur && (n > bestN || n == bestN && c < best) {
+				best, bestN = c, n
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		return &repair.Restored{Name: in.Clusters[best].Name, Cluster: best, Confidence: 0.3, Reason: "salience"}
+	}
+	return nil
+}
