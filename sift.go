@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/quote"
+	"github.com/siftnews/sift/reliability"
 	"unicode/utf8"
 
 	"github.com/siftnews/sift/repair"
@@ -109,6 +110,9 @@ type Analysis struct {
 	// Quotes are the attributions — direct, mixed and reported speech —
 	// with their cues and speakers, in text order.
 	Quotes []quote.Quote `json:"quotes"`
+	// Reliability is the calibrated probability that the article is
+	// unreliable, with the signals and features behind it.
+	Reliability *reliability.Report `json:"reliability,omitempty"`
 
 	// clean keeps the repaired text, its offset map and its segmentation
 	// for the stages that run after segmentation.
@@ -125,7 +129,11 @@ type config struct {
 	maxBytes int
 	ner      *entity.Model
 	quotes   *quote.Model
+	rel      *reliability.Model
 }
+
+// WithReliabilityModel scores reliability with m instead of the embedded model.
+func WithReliabilityModel(m *reliability.Model) Option { return func(c *config) { c.rel = m } }
 
 // WithQuoteModel finds attributions with m instead of the embedded model.
 func WithQuoteModel(m *quote.Model) Option { return func(c *config) { c.quotes = m } }
@@ -209,6 +217,9 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 		}
 	}
 	if err := a.entities(ctx, cfg.ner, cfg.quotes); err != nil {
+		return nil, err
+	}
+	if err := a.reliability(cfg.rel); err != nil {
 		return nil, err
 	}
 	a.Stats = Stats{Bytes: len(text), Words: words, Tokens: len(a.toks), Sentences: len(a.sents), Repairs: len(a.Repairs), Gaps: len(a.Gaps),
@@ -302,6 +313,26 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 	if a.Quotes == nil {
 		a.Quotes = []quote.Quote{}
 	}
+	return nil
+}
+
+// reliability scores the article; signal spans are mapped to the
+// original text.
+func (a *Analysis) reliability(m *reliability.Model) error {
+	if m == nil {
+		var err error
+		if m, err = reliability.Default(); err != nil {
+			return err
+		}
+	}
+	r := m.Assess(a.Title, a.clean.Clean)
+	for i := range r.Signals {
+		for j, sp := range r.Signals[i].Spans {
+			o := a.span(sp[0], sp[1])
+			r.Signals[i].Spans[j] = [2]int{o.Start, o.End}
+		}
+	}
+	a.Reliability = &r
 	return nil
 }
 

@@ -66,3 +66,25 @@ func TestReproduceQuoteModel(t *testing.T) {
 		t.Errorf("retrained model (%d bytes) differs from quote/model/quote.bin (%d bytes)", len(got), len(want))
 	}
 }
+
+// TestReproduceReliabilityModel retrains the reliability model with the
+// documented command and compares bytes with the embedded model.
+func TestReproduceReliabilityModel(t *testing.T) {
+	shareddata.Dir(t, "isot-sample")
+	out := filepath.Join(t.TempDir(), "reliability.bin")
+	stdout, stderr, code := runCLI(t, "", "train", "reliability", "-o", out)
+	if code != exitOK {
+		t.Fatalf("train reliability: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "reliability", "model", "reliability.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("retrained model (%d bytes) differs from reliability/model/reliability.bin (%d bytes)", len(got), len(want))
+	}
+}

@@ -28,7 +28,7 @@ func newTrainCmd() *cobra.Command {
 these commands from public data; the commands are deterministic, so the same
 data gives the same model file.`,
 	}
-	cmd.AddCommand(newTrainNERCmd(), newTrainQuotesCmd())
+	cmd.AddCommand(newTrainNERCmd(), newTrainQuotesCmd(), newTrainReliabilityCmd())
 	return cmd
 }
 

@@ -1,0 +1,46 @@
+package reliability_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/siftnews/sift/internal/newsdata"
+	"github.com/siftnews/sift/internal/shareddata"
+	"github.com/siftnews/sift/reliability"
+)
+
+func loadSets(t *testing.T) []reliability.Set {
+	t.Helper()
+	root := filepath.Dir(shareddata.Dir(t, "isot-sample"))
+	all, err := newsdata.LoadAll(context.Background(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets []reliability.Set
+	for _, name := range newsdata.Datasets {
+		s := reliability.Set{Name: name}
+		for _, a := range all[name] {
+			s.Examples = append(s.Examples, reliability.Example{Title: a.Title, Text: a.Text, Unreliable: a.Unreliable})
+		}
+		sets = append(sets, s)
+	}
+	return sets
+}
+
+// TestNoConstantPredictor checks that leave-one-dataset-out predictions
+// use both classes on every held-out set.
+func TestNoConstantPredictor(t *testing.T) {
+	sets := loadSets(t)
+	rs, err := reliability.LeaveOneOut(context.Background(), sets, reliability.TrainOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		t.Logf("LODO %-15s acc %.3f macro-F1 %.3f AUC %.3f ECE %.3f", r.Name, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Metrics.AUC, r.Metrics.ECE)
+		if r.Metrics.Predicted == 0 || r.Metrics.Predicted == r.Metrics.N {
+			t.Errorf("%s: predicted unreliable for %d of %d", r.Name, r.Metrics.Predicted, r.Metrics.N)
+		}
+	}
+	t.Logf("LODO mean macro-F1 %.3f", reliability.Mean(rs).MacroF1)
+}
