@@ -3,6 +3,7 @@ package quote
 import (
 	"github.com/siftnews/sift/entity"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -236,4 +237,28 @@ func scoreDoc(l Labeled, pred []scored) Scores {
 		}
 	}
 	return sc
+}
+
+// ScoreSpans scores predicted against gold spans of one text, exact and
+// overlap, with the rules of Evaluate.
+func ScoreSpans(text string, gold, pred []Span) PartScores { return scorePart(text, gold, pred) }
+
+// AddPart adds one document's part scores to a running total.
+func (p *PartScores) Add(o PartScores) {
+	addCounts(&p.Exact, o.Exact)
+	addCounts(&p.Overlap, o.Overlap)
+}
+
+// DirectContent reports whether a gold content span is a direct quotation:
+// it opens and closes with quotation marks (ignoring white space and final
+// punctuation outside the marks).
+func DirectContent(text string, s Span) bool {
+	t := strings.TrimSpace(text[s.Start:s.End])
+	t = strings.TrimRight(t, ".,;:!? ")
+	if t == "" {
+		return false
+	}
+	open := strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "«")
+	closing := strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "»")
+	return open && closing
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -148,7 +150,7 @@ func runTrainQuotes(ctx context.Context, stdout, stderr io.Writer, f trainQuotes
 }
 
 func newEvalQuotesCmd() *cobra.Command {
-	var data, model string
+	var data, model, directPeer string
 	cmd := &cobra.Command{
 		Use:   "quotes",
 		Short: "Score attribution (who said what) on PolNeAR: cue, source and content P/R/F1",
@@ -213,31 +215,104 @@ overlapping content in the same prediction.`,
 			if err := w.Flush(); err != nil {
 				return err
 			}
-			// Speakers of direct quotations, through the whole pipeline.
+			// Speakers of direct quotations, through the whole pipeline, and
+			// direct quotations alone (against a peer, when given).
 			direct, unknown := 0, 0
 			arts, err := polnear.ReadSplit(dir)
 			if err != nil {
 				return err
 			}
+			peer, err := readPeerQuotes(directPeer)
+			if err != nil {
+				return err
+			}
+			var siftDirect, peerDirect quote.PartScores
 			for _, a := range arts {
 				an, err := sift.Analyze(cmd.Context(), sift.Document{ID: a.Name, Text: a.Text}, sift.WithQuoteModel(m))
 				if err != nil {
 					return fmt.Errorf("%s: %w", a.Name, err)
 				}
+				var gold, mine []quote.Span
+				for _, at := range a.Attrs {
+					h := polnear.Hull(at.Content)
+					if s := (quote.Span{Start: h.Start, End: h.End}); s.End > s.Start && quote.DirectContent(a.Text, s) {
+						gold = append(gold, s)
+					}
+				}
 				for _, q := range an.Quotes {
 					if q.Kind == "direct" {
 						direct++
+						mine = append(mine, quote.Span{Start: q.Start, End: q.End})
 						if q.Speaker.Kind == "unknown" {
 							unknown++
 						}
 					}
 				}
+				siftDirect.Add(quote.ScoreSpans(a.Text, gold, mine))
+				if peer != nil {
+					peerDirect.Add(quote.ScoreSpans(a.Text, gold, locate(a.Text, peer[a.Name])))
+				}
 			}
 			fmt.Fprintf(out, "\ndirect quotations found by sift analyze: %d; speaker unknown: %d (%.1f%%)\n", direct, unknown, 100*float64(unknown)/float64(max(direct, 1)))
-			return nil
+			fmt.Fprintf(w, "\ndirect quotations only\tmatch\tgold\tpredicted\tcorrect\tprecision\trecall\tF1\t\n")
+			row("sift", "overlap", siftDirect.Overlap)
+			if peer != nil {
+				row("peer ("+filepath.Base(directPeer)+")", "overlap", peerDirect.Overlap)
+			}
+			return w.Flush()
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", "", "PolNeAR split directory (default ../shared/data/polnear/test)")
 	cmd.Flags().StringVar(&model, "model", "", "model file (default: the embedded model)")
+	cmd.Flags().StringVar(&directPeer, "direct-peer", "", "JSON lines {name, quotes: [texts]} from a peer (bench/peers/js/quotes.js) to score on direct quotations")
 	return cmd
+}
+
+// readPeerQuotes reads a peer's quotations per article name.
+func readPeerQuotes(path string) (map[string][]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var rec struct {
+			Name   string   `json:"name"`
+			Quotes []string `json:"quotes"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out[rec.Name] = rec.Quotes
+	}
+	return out, nil
+}
+
+// locate finds each quotation's text in the article, in order.
+func locate(text string, quotes []string) []quote.Span {
+	var out []quote.Span
+	from := 0
+	for _, q := range quotes {
+		q = strings.TrimSpace(q)
+		if q == "" {
+			continue
+		}
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			if i = strings.Index(text, q); i < 0 {
+				continue
+			}
+		} else {
+			i += from
+		}
+		out = append(out, quote.Span{Start: i, End: i + len(q)})
+		from = i + len(q)
+	}
+	return out
 }
