@@ -181,3 +181,57 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// FuzzAnalyze runs the whole pipeline — repair, segmentation, entities,
+// attribution, gap restoration, reliability — on arbitrary input: it must
+// never panic, and every reported span must lie inside the text.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"“Caliph” Abu Bakr   had fled Mosul, Iraq’s foreign minister said.",
+		"WALLACE: Let’s start. PENCE: Thank you.",
+		"“He left,” he said. “Really.”\n\n“More,” she added, according to  , the official.",
+		"According to   ,   ’s message was “cruelly ironic”, the   said.",
+		"\"\"\"“”‘’«»", "A. B. C. D.", "who said who said who", ":::", "\x00\xff\xfe",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := sift.Analyze(context.Background(), sift.Document{Text: text})
+		if err != nil {
+			return
+		}
+		n := len(a.Text)
+		in := func(what string, s, e int) {
+			if s < 0 || e < s || e > n {
+				t.Fatalf("%s span [%d,%d) outside text of %d bytes", what, s, e, n)
+			}
+		}
+		for _, e := range a.Entities {
+			in("entity", e.Start, e.End)
+		}
+		for _, q := range a.Quotes {
+			in("quote", q.Start, q.End)
+			if q.Cue != nil {
+				in("cue", q.Cue.Start, q.Cue.End)
+			}
+			if q.Speaker.TextSpan != nil {
+				in("speaker", q.Speaker.Start, q.Speaker.End)
+			}
+		}
+		for _, g := range a.Gaps {
+			if g.Restored != nil && (g.Restored.Cluster < 0 || g.Restored.Cluster >= len(a.Clusters)) {
+				t.Fatalf("restored cluster %d of %d", g.Restored.Cluster, len(a.Clusters))
+			}
+		}
+		if a.Reliability != nil {
+			for _, s := range a.Reliability.Signals {
+				for _, sp := range s.Spans {
+					in("signal "+s.Name, sp[0], sp[1])
+				}
+			}
+			if p := a.Reliability.PUnreliable; !(p >= 0 && p <= 1) {
+				t.Fatalf("p_unreliable %v", p)
+			}
+		}
+	})
+}

@@ -172,6 +172,9 @@ func acronyms(key []string) []string {
 }
 
 func (ix *candidateIndex) add(c int, key []string) {
+	if len(key) == 0 {
+		return // a mention with no name words ("Al", "'s") matches nothing
+	}
 	if ix.byLast == nil {
 		ix.byLast, ix.byAcronym, ix.bySingle, ix.byWord = map[string][]int{}, map[string][]int{}, map[string][]int{}, map[string][]int{}
 	}

@@ -130,6 +130,15 @@ func TestLinkTitlesAndRoles(t *testing.T) {
 	}
 }
 
+func TestLinkNamelessMention(t *testing.T) {
+	// "Al" alone normalises to no name words: it must not crash and must
+	// stay its own cluster.
+	ents, cs := link("[PER Al] met [PER Al Gore] and [PER 's]")
+	if len(ents) != 3 || len(cs) < 2 {
+		t.Errorf("entities %+v clusters %+v", ents, cs)
+	}
+}
+
 func TestLinkOffsets(t *testing.T) {
 	ents, cs := link("Pentagon spokesman [PER Colonel John Dorrian] said")
 	if len(ents) != 1 || ents[0].Text != "John Dorrian" {

@@ -23,6 +23,7 @@ fuzz ./segment FuzzSegment
 fuzz ./input FuzzReaders
 fuzz ./entity FuzzLoad
 fuzz ./quote FuzzLoad
+fuzz . FuzzAnalyze
 
 # Slow: retrain every embedded model with its documented command and check
 # that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.

@@ -38,6 +38,24 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 	}
 	s := a.Stats
 	fmt.Fprintf(&b, "   %d words, %d sentences, %d repairs, %d gaps, %d entities\n", s.Words, s.Sentences, s.Repairs, s.Gaps, s.Clusters)
+	if r := a.Reliability; r != nil {
+		fmt.Fprintf(&b, "\nReliability: p(unreliable) = %.2f (%s)", r.PUnreliable, strings.ReplaceAll(r.Label, "_", " "))
+		var why []string
+		for _, s := range r.Signals {
+			if len(why) == 3 || s.Contribution == 0 {
+				break
+			}
+			dir := "↓"
+			if s.Contribution > 0 {
+				dir = "↑"
+			}
+			why = append(why, fmt.Sprintf("%s %s %.2f", dir, s.Name, s.Value))
+		}
+		if len(why) > 0 {
+			fmt.Fprintf(&b, "; strongest signals: %s", strings.Join(why, ", "))
+		}
+		fmt.Fprintln(&b)
+	}
 	if len(a.Clusters) > 0 {
 		fmt.Fprintf(&b, "\nWho and what (entity, mentions, other names, titles and roles):\n")
 		for _, c := range a.Clusters {
