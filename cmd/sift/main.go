@@ -83,9 +83,16 @@ func newRootCmd() *cobra.Command {
 		Use:   "sift",
 		Short: "Sift: who said what in a news article, about whom, and how far to trust it",
 		Long: `Sift reads news articles and reports, with evidence a person can check:
-every repair it made to damaged text, every gap where a hyperlinked name was
-stripped out, and the article's sentences and tokens, all with byte offsets
-into the original text.
+who said what (every quotation with its cue and its speaker: a person, an
+organisation, an anonymous or media source, a document), the people, bodies
+and places named and the variants that refer to them, a calibrated
+reliability score with the signals and words behind it, every repair made to
+damaged text and every gap where a hyperlinked name was stripped out (with
+the name the article suggests), all with byte offsets into the original text.
+
+  sift analyze article.txt          a report on a terminal, JSON when piped
+  sift eval ner|quotes|reliability  how accurate each model is, on held-out data
+  sift train ner|quotes|reliability retrain a model from ../shared/data
 
 Exit codes: 0 all inputs processed; 1 unexpected error; 2 bad command line;
 3 some inputs or records failed (each reported on stderr), the rest processed;
