@@ -1,0 +1,358 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/siftnews/sift"
+	"github.com/siftnews/sift/input"
+	"github.com/siftnews/sift/repair"
+	"github.com/siftnews/sift/store"
+	"github.com/spf13/cobra"
+)
+
+func openStore(ctx context.Context, path string) (store.Store, error) {
+	if path == "" {
+		path = store.DefaultPath()
+	}
+	return store.OpenSQLite(ctx, path)
+}
+
+var ingestExts = map[string]bool{".txt": true, ".csv": true, ".tsv": true, ".json": true, ".jsonl": true, ".html": true, ".htm": true}
+
+// expandPaths lists the files under directories (sorted); URLs and files
+// are kept as given.
+func expandPaths(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") || a == "-" {
+			out = append(out, a)
+			continue
+		}
+		if !dirExists(a) {
+			out = append(out, a)
+			continue
+		}
+		var files []string
+		err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && ingestExts[strings.ToLower(filepath.Ext(p))] {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+type ingestStats struct{ read, stored, duplicate, failed int }
+
+func newIngestCmd() *cobra.Command {
+	var db string
+	var workers int
+	cmd := &cobra.Command{
+		Use:   "ingest PATH|URL...",
+		Short: "Analyse articles and store them in the corpus (idempotent: re-ingesting adds nothing)",
+		Long: `Analyse articles — files, directories, CSV/TSV/JSONL batches, HTML pages,
+URLs — and store each analysis in the corpus database (SQLite, WAL, FTS5),
+by default $XDG_DATA_HOME/sift/sift.db (--db to choose).
+
+Every article is identified by the hash of its title and text: ingesting
+the same content again stores nothing, so an interrupted ingest is resumed by
+running it again. Bad records are reported with their location and the rest
+goes on; a summary ends the run (read, stored, already stored, failed).`,
+		Example: `  sift ingest ../shared/data/isot-sample
+  sift ingest --db corpus.db articles.jsonl https://example.org/story.html`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			st, err := openStore(ctx, db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			paths, err := expandPaths(args)
+			if err != nil {
+				return err
+			}
+			s, err := ingest(ctx, st, paths, workers, cmd.ErrOrStderr())
+			fmt.Fprintf(cmd.OutOrStdout(), "read %d, stored %d, already stored %d, failed %d\n", s.read, s.stored, s.duplicate, s.failed)
+			if err != nil {
+				return err
+			}
+			switch {
+			case s.read == 0 && s.failed > 0:
+				return &codeError{code: exitNoInput}
+			case s.failed > 0:
+				return &codeError{code: exitPartial}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&db, "db", "", "corpus database (default $XDG_DATA_HOME/sift/sift.db)")
+	cmd.Flags().IntVarP(&workers, "workers", "j", runtime.NumCPU(), "articles analysed in parallel")
+	return cmd
+}
+
+// ingest reads every path, analyses new articles on a worker pool and
+// stores them from one writer.
+func ingest(ctx context.Context, st store.Store, paths []string, workers int, stderr io.Writer) (ingestStats, error) {
+	var s ingestStats
+	var bar *progressbar.ProgressBar
+	if isTerminalWriter(stderr) {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	report := func(err error) {
+		s.failed++
+		if bar != nil {
+			bar.Clear()
+		}
+		fmt.Fprintln(stderr, "sift:", err)
+	}
+	docs := make(chan *sift.Document, 2*workers)
+	type result struct {
+		a   *sift.Analysis
+		err error
+	}
+	results := make(chan result, 2*workers)
+	var wg sync.WaitGroup
+	for w := 0; w < max(workers, 1); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range docs {
+				a, err := analyzeSafe(ctx, *d)
+				if err != nil {
+					err = fmt.Errorf("%s: %w", d.Origin, err)
+				}
+				results <- result{a, err}
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(docs)
+		for _, p := range paths {
+			r, err := input.Open(ctx, p, input.Options{})
+			if err != nil {
+				results <- result{err: fmt.Errorf("%s: %w", p, err)}
+				continue
+			}
+			for {
+				d, err := r.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					var re *input.RecordError
+					results <- result{err: err}
+					if errors.As(err, &re) {
+						continue
+					}
+					break
+				}
+				title, _ := repair.Decode([]byte(d.Title))
+				text := d.Text
+				if dec, _ := repair.Decode([]byte(text)); dec != "" {
+					text = dec
+				}
+				if ok, _ := st.Has(ctx, store.Hash(repair.Clean(title).Clean, text)); ok {
+					results <- result{} // already stored: no analysis needed
+					continue
+				}
+				select {
+				case docs <- d:
+				case <-ctx.Done():
+					r.Close()
+					readErr = ctx.Err()
+					return
+				}
+			}
+			r.Close()
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	for r := range results {
+		if bar != nil {
+			bar.Add(1)
+		}
+		switch {
+		case r.err != nil:
+			report(r.err)
+		case r.a == nil:
+			s.read++
+			s.duplicate++
+		default:
+			s.read++
+			if _, added, err := st.Put(ctx, r.a); err != nil {
+				report(fmt.Errorf("%s: %w", r.a.Origin, err))
+			} else if added {
+				s.stored++
+			} else {
+				s.duplicate++
+			}
+		}
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	if readErr == nil {
+		readErr = ctx.Err()
+	}
+	return s, readErr
+}
+
+// analyzeSafe runs Analyze and turns a panic into an error, so that one
+// article never stops an ingest.
+func analyzeSafe(ctx context.Context, d sift.Document) (a *sift.Analysis, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return sift.Analyze(ctx, d)
+}
+
+type queryFlags struct {
+	db, format string
+	limit      int
+}
+
+func (q *queryFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&q.db, "db", "", "corpus database (default $XDG_DATA_HOME/sift/sift.db)")
+	cmd.Flags().StringVarP(&q.format, "format", "f", "text", "text or json")
+	cmd.Flags().IntVarP(&q.limit, "limit", "n", 20, "most results shown")
+}
+
+func (q *queryFlags) emit(out io.Writer, v any, text func(w *tabwriter.Writer)) error {
+	switch q.format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	case "text":
+		w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		text(w)
+		return w.Flush()
+	}
+	return usageError{fmt.Errorf("--format: want text or json, got %q", q.format)}
+}
+
+func newSearchCmd() *cobra.Command {
+	var q queryFlags
+	cmd := &cobra.Command{
+		Use:     "search QUERY",
+		Short:   "Full-text search of the corpus, ranked (bm25, titles count 3×), with highlighted snippets",
+		Example: "  sift search Baghdadi Mosul\n  sift search --format json \"foreign minister\"",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context(), q.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			hits, err := st.Search(cmd.Context(), strings.Join(args, " "), q.limit)
+			if err != nil {
+				return err
+			}
+			return q.emit(cmd.OutOrStdout(), hits, func(w *tabwriter.Writer) {
+				for _, h := range hits {
+					title := h.Title
+					if title == "" {
+						title = h.Origin
+					}
+					fmt.Fprintf(w, "%d\t%s\n\t%s\n", h.ID, title, strings.Join(strings.Fields(h.Snippet), " "))
+				}
+			})
+		},
+	}
+	q.add(cmd)
+	return cmd
+}
+
+func newEntityCmd() *cobra.Command {
+	var q queryFlags
+	cmd := &cobra.Command{
+		Use:     "entity NAME",
+		Short:   "Articles that name a person, organisation or place (by name, alias or surname)",
+		Example: `  sift entity Zebari`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openStore(cmd.Context(), q.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			ms, err := st.Entity(cmd.Context(), strings.Join(args, " "), q.limit)
+			if err != nil {
+				return err
+			}
+			return q.emit(cmd.OutOrStdout(), ms, func(w *tabwriter.Writer) {
+				for _, m := range ms {
+					fmt.Fprintf(w, "%d\t%s\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Name, m.Mentions, m.Title)
+				}
+			})
+		},
+	}
+	q.add(cmd)
+	return cmd
+}
+
+func newQuotesCmd() *cobra.Command {
+	var q queryFlags
+	var speaker, about string
+	cmd := &cobra.Command{
+		Use:     "quotes",
+		Short:   "Who said what in the corpus: quotations by speaker and/or about a name",
+		Example: "  sift quotes --speaker \"Hoshyar Zebari\"\n  sift quotes --about Baghdadi",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := openStore(cmd.Context(), q.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rows, err := st.Quotes(cmd.Context(), speaker, about, q.limit)
+			if err != nil {
+				return err
+			}
+			return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
+				for _, r := range rows {
+					who := r.Speaker
+					if who == "" {
+						who = "(unknown)"
+					}
+					fmt.Fprintf(w, "%d\t%s (%s)\t%s\t%s\n", r.ArticleID, who, r.SpeakerKind, r.Kind, clip(strings.Join(strings.Fields(r.Text), " "), 90, false))
+				}
+			})
+		},
+	}
+	q.add(cmd)
+	cmd.Flags().StringVar(&speaker, "speaker", "", "speaker's canonical name or written source")
+	cmd.Flags().StringVar(&about, "about", "", "words the quotation contains")
+	return cmd
+}
+
+func writeFile(path, body string) error { return os.WriteFile(path, []byte(body), 0o644) }

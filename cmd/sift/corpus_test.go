@@ -1,0 +1,46 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestIngestSearchIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	dir := t.TempDir()
+	write2 := func(name, body string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := writeFile(p, body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write2("a.txt", "“He is no longer in Mosul,” Foreign Minister Hoshyar Zebari said on Thursday.")
+	write2("b.jsonl", `{"title":"Kurdish official disputes account","text":"“Baghdadi is still in the city,” a senior Kurdish official said."}`+"\n"+`{"title":"empty","text":""}`+"\n")
+	out, errs, code := runCLI(t, "", "ingest", "--db", db, dir)
+	if code != exitPartial || !strings.Contains(out, "read 2, stored 2, already stored 0, failed 1") || !strings.Contains(errs, "b.jsonl") {
+		t.Fatalf("first ingest: exit %d\n%s\n%s", code, out, errs)
+	}
+	out, _, _ = runCLI(t, "", "ingest", "--db", db, dir)
+	if !strings.Contains(out, "stored 0, already stored 2") {
+		t.Errorf("re-ingest stored again: %s", out)
+	}
+	out, errs, code = runCLI(t, "", "search", "--db", db, "--format", "json", "Mosul")
+	var hits []map[string]any
+	if code != exitOK || json.Unmarshal([]byte(out), &hits) != nil || len(hits) != 1 || !strings.Contains(hits[0]["snippet"].(string), "[Mosul]") {
+		t.Errorf("search: exit %d %s %s", code, out, errs)
+	}
+	out, _, code = runCLI(t, "", "quotes", "--db", db, "--speaker", "Hoshyar Zebari")
+	if code != exitOK || !strings.Contains(out, "no longer in Mosul") {
+		t.Errorf("quotes: %s", out)
+	}
+	out, _, code = runCLI(t, "", "entity", "--db", db, "zebari")
+	if code != exitOK || !strings.Contains(out, "Hoshyar Zebari") {
+		t.Errorf("entity: %s", out)
+	}
+	if _, _, code := runCLI(t, "", "search", "--db", db, "--format", "xml", "Mosul"); code != exitUsage {
+		t.Errorf("bad --format: exit %d", code)
+	}
+}

@@ -1,0 +1,321 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/siftnews/sift"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// SQLite is the embedded default Store.
+type SQLite struct {
+	db *sql.DB
+}
+
+var _ Store = (*SQLite)(nil)
+
+// migrations are applied in order; PRAGMA user_version records how many.
+var migrations = []string{
+	`CREATE TABLE articles (
+		id INTEGER PRIMARY KEY,
+		hash TEXT NOT NULL UNIQUE,
+		origin TEXT, title TEXT, author TEXT, date TEXT, url TEXT, source TEXT, label TEXT,
+		text TEXT NOT NULL,
+		p_unreliable REAL,
+		analysis TEXT NOT NULL,
+		added_at TEXT NOT NULL
+	);
+	CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+	CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+		INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+	END;
+	CREATE TABLE entities (
+		article_id INTEGER NOT NULL REFERENCES articles(id),
+		cluster INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL
+	);
+	CREATE TABLE entity_names (article_id INTEGER NOT NULL, cluster INTEGER NOT NULL, name TEXT NOT NULL COLLATE NOCASE);
+	CREATE INDEX entity_names_name ON entity_names(name);
+	CREATE TABLE quotes (
+		article_id INTEGER NOT NULL REFERENCES articles(id),
+		speaker TEXT, speaker_kind TEXT NOT NULL, speaker_cluster INTEGER, kind TEXT NOT NULL,
+		text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+	);
+	CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);`,
+}
+
+// DefaultPath is the store's default location: $XDG_DATA_HOME/sift/sift.db
+// (~/.local/share/sift/sift.db).
+func DefaultPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, _ := os.UserHomeDir()
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "sift", "sift.db")
+}
+
+// OpenSQLite opens (creating it and its directory if needed) the store at
+// path and brings its schema up to date.
+func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	s := &SQLite{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *SQLite) migrate(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("store: database schema version %d is newer than this Sift (%d)", v, len(migrations))
+	}
+	for ; v < len(migrations); v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: migration %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: %w", err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+	}
+	return nil
+}
+
+// Hash is the content hash that makes ingestion idempotent: the SHA-256 of
+// the title and text.
+func Hash(title, text string) string {
+	h := sha256.Sum256([]byte(title + "\x00" + text))
+	return hex.EncodeToString(h[:])
+}
+
+// Has reports whether content with this hash is stored.
+func (s *SQLite) Has(ctx context.Context, hash string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE hash = ?", hash).Scan(&n)
+	return n > 0, err
+}
+
+// Put stores an analysis with its entities and quotations in one
+// transaction.
+func (s *SQLite) Put(ctx context.Context, a *sift.Analysis) (int64, bool, error) {
+	hash := Hash(a.Title, a.Text)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	var id int64
+	switch err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", hash).Scan(&id); {
+	case err == nil:
+		return id, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	blob, err := json.Marshal(a)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	var p any
+	if a.Reliability != nil {
+		p = a.Reliability.PUnreliable
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles(hash, origin, title, author, date, url, source, label, text, p_unreliable, analysis, added_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		hash, a.Origin, a.Title, a.Author, a.Date, a.URL, a.Source, a.Label, a.Text, p, string(blob), time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	for _, c := range a.Clusters {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO entities(article_id, cluster, name, type, mentions) VALUES (?, ?, ?, ?, ?)",
+			id, c.ID, c.Name, c.Type, len(c.Mentions)); err != nil {
+			return 0, false, fmt.Errorf("store: %w", err)
+		}
+		names := append([]string{c.Name}, c.Aliases...)
+		if f := strings.Fields(c.Name); c.Type == "PER" && len(f) > 1 {
+			names = append(names, f[len(f)-1]) // a person is looked up by surname too
+		}
+		for _, n := range dedupe(names) {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO entity_names(article_id, cluster, name) VALUES (?, ?, ?)", id, c.ID, n); err != nil {
+				return 0, false, fmt.Errorf("store: %w", err)
+			}
+		}
+	}
+	for _, q := range a.Quotes {
+		speaker := q.Speaker.Name
+		if speaker == "" && q.Speaker.TextSpan != nil {
+			speaker = q.Speaker.Text
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, speaker, speaker_kind, speaker_cluster, kind, text, start, "end")
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, speaker, q.Speaker.Kind, q.Speaker.Cluster, q.Kind, q.Text, q.Start, q.End); err != nil {
+			return 0, false, fmt.Errorf("store: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	return id, true, nil
+}
+
+// Get returns a stored analysis.
+func (s *SQLite) Get(ctx context.Context, id int64) (*sift.Analysis, error) {
+	var blob string
+	err := s.db.QueryRowContext(ctx, "SELECT analysis FROM articles WHERE id = ?", id).Scan(&blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: %d", ErrNotFound, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	var a sift.Analysis
+	if err := json.Unmarshal([]byte(blob), &a); err != nil {
+		return nil, fmt.Errorf("store: article %d: %w", id, err)
+	}
+	return &a, nil
+}
+
+// ftsQuery turns free text into an FTS5 query of quoted terms (so user
+// input cannot be read as FTS5 syntax); all terms must match.
+func ftsQuery(q string) string {
+	var terms []string
+	for _, f := range strings.Fields(q) {
+		f = strings.Trim(f, `"'“”‘’.,;:!?()[]{}`)
+		if f == "" {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " ")
+}
+
+// Search ranks articles by bm25 over titles (weighted 3×) and text.
+func (s *SQLite) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	fq := ftsQuery(query)
+	if fq == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, coalesce(a.title, ''), coalesce(a.origin, ''), coalesce(a.source, ''), coalesce(a.date, ''),
+			snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 3.0, 1.0)
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ?`, fq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	var out []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Origin, &h.Source, &h.Date, &h.Snippet, &h.Rank); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// Entity lists articles naming an entity, most mentions first.
+func (s *SQLite) Entity(ctx context.Context, name string, limit int) ([]Mention, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.article_id, coalesce(a.title, ''), e.name, e.type, e.mentions
+		FROM entity_names n JOIN entities e ON e.article_id = n.article_id AND e.cluster = n.cluster
+		JOIN articles a ON a.id = e.article_id
+		WHERE n.name = ? ORDER BY e.mentions DESC, e.article_id LIMIT ?`, name, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer rows.Close()
+	var out []Mention
+	for rows.Next() {
+		var m Mention
+		if err := rows.Scan(&m.ArticleID, &m.Title, &m.Name, &m.Type, &m.Mentions); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Quotes lists quotations by a speaker (name or written source) and/or
+// whose text mentions about.
+func (s *SQLite) Quotes(ctx context.Context, speaker, about string, limit int) ([]QuoteRow, error) {
+	q := `SELECT q.article_id, coalesce(a.title, ''), coalesce(q.speaker, ''), q.speaker_kind, q.kind, q.text
+		FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1`
+	var args []any
+	if speaker != "" {
+		q += " AND q.speaker = ? COLLATE NOCASE"
+		args = append(args, speaker)
+	}
+	if about != "" {
+		q += " AND q.text LIKE ? ESCAPE '\\'"
+		args = append(args, "%"+strings.NewReplacer("%", `\%`, "_", `\_`).Replace(about)+"%")
+	}
+	q += " ORDER BY q.article_id, q.start LIMIT ?"
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer rows.Close()
+	var out []QuoteRow
+	for rows.Next() {
+		var r QuoteRow
+		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Speaker, &r.SpeakerKind, &r.Kind, &r.Text); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Count is the number of stored articles.
+func (s *SQLite) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
+	return n, err
+}
+
+// Close closes the database.
+func (s *SQLite) Close() error { return s.db.Close() }
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		k := strings.ToLower(x)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
