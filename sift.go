@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/siftnews/sift/count"
 	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/quote"
 	"github.com/siftnews/sift/reliability"
@@ -110,6 +111,9 @@ type Analysis struct {
 	// Quotes are the attributions — direct, mixed and reported speech —
 	// with their cues and speakers, in text order.
 	Quotes []quote.Quote `json:"quotes"`
+	// Counts are the numbers of things the article reports ("6,000
+	// fighters"), with what they count and whether they are approximate.
+	Counts []count.Count `json:"counts"`
 	// Reliability is the calibrated probability that the article is
 	// unreliable, with the signals and features behind it.
 	Reliability *reliability.Report `json:"reliability,omitempty"`
@@ -218,6 +222,14 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 	}
 	if err := a.entities(ctx, cfg.ner, cfg.quotes); err != nil {
 		return nil, err
+	}
+	a.Counts = count.Find(r.Clean, a.toks)
+	for i := range a.Counts {
+		o := a.span(a.Counts[i].Start, a.Counts[i].End)
+		a.Counts[i].Start, a.Counts[i].End = o.Start, o.End
+	}
+	if a.Counts == nil {
+		a.Counts = []count.Count{}
 	}
 	if err := a.reliability(cfg.rel); err != nil {
 		return nil, err

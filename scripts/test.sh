@@ -24,6 +24,7 @@ fuzz ./input FuzzReaders
 fuzz ./entity FuzzLoad
 fuzz ./quote FuzzLoad
 fuzz . FuzzAnalyze
+fuzz ./count FuzzFind
 
 # Slow: retrain every embedded model with its documented command and check
 # that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.
