@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/siftnews/sift/claim"
 	"github.com/siftnews/sift/count"
 	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/quote"
@@ -114,6 +115,12 @@ type Analysis struct {
 	// Counts are the numbers of things the article reports ("6,000
 	// fighters"), with what they count and whether they are approximate.
 	Counts []count.Count `json:"counts"`
+	// Claims are statements about an entity's state (present at or absent
+	// from a place, alive or dead, detained or free, in or out of office)
+	// read from the quotations; Conflicts pair claims that cannot both be
+	// true, with their sources.
+	Claims    []claim.Claim    `json:"claims"`
+	Conflicts []claim.Conflict `json:"conflicts"`
 	// Reliability is the calibrated probability that the article is
 	// unreliable, with the signals and features behind it.
 	Reliability *reliability.Report `json:"reliability,omitempty"`
@@ -288,7 +295,12 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 	}
 	in := quote.Input{Doc: doc, Entities: ents, Clusters: clusters}
 	quotes := qm.Find(in)
-	a.restoreGaps(in, quotes)
+	same := a.restoreGaps(in, quotes)
+	claims := claim.Extract(claim.Input{Quote: in, Quotes: quotes, Same: same})
+	a.Conflicts = claim.Conflicts(claims)
+	if a.Conflicts == nil {
+		a.Conflicts = []claim.Conflict{}
+	}
 
 	mapSpan := func(start, end *int) {
 		o := a.span(*start, *end)
@@ -315,7 +327,13 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 			mapSpan(&q.Speaker.Start, &q.Speaker.End)
 		}
 	}
-	a.Entities, a.Clusters, a.Quotes = ents, clusters, quotes
+	for i := range claims {
+		mapSpan(&claims[i].Start, &claims[i].End)
+	}
+	if claims == nil {
+		claims = []claim.Claim{}
+	}
+	a.Entities, a.Clusters, a.Quotes, a.Claims = ents, clusters, quotes, claims
 	if a.Entities == nil {
 		a.Entities = []entity.Entity{}
 	}
@@ -351,9 +369,13 @@ func (a *Analysis) reliability(m *reliability.Model) error {
 // restoreGaps fills Gap.Restored for name-slot gaps the article explains.
 // Gaps carry original offsets; the token after each gap is found by
 // mapping token offsets to the original text.
-func (a *Analysis) restoreGaps(in quote.Input, quotes []quote.Quote) {
+//
+// It returns the clusters a confident name completion shows to be one
+// entity ("Abu Bakr ___" completed by "Baghdadi"), for the claims.
+func (a *Analysis) restoreGaps(in quote.Input, quotes []quote.Quote) map[int]int {
+	same := map[int]int{}
 	if len(a.Gaps) == 0 {
-		return
+		return same
 	}
 	k := 0
 	for gi := range a.Gaps {
@@ -366,8 +388,16 @@ func (a *Analysis) restoreGaps(in quote.Input, quotes []quote.Quote) {
 		}
 		if k < len(a.toks) {
 			g.Restored = quote.Restore(in, quotes, k, g.Slot)
+			if r := g.Restored; r != nil && r.Reason == "name_completion" && r.Confidence >= 0.6 {
+				for _, e := range in.Entities {
+					if e.Sent < len(a.sents) && a.sents[e.Sent].First+e.TokEnd == k {
+						same[e.Cluster] = r.Cluster
+					}
+				}
+			}
 		}
 	}
+	return same
 }
 
 // span maps a span of the clean text to Analysis.Text.

@@ -235,3 +235,27 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestSeedConflict is the product's seed case: two sources contradict
+// each other about where a militant leader is.
+func TestSeedConflict(t *testing.T) {
+	b, err := os.ReadFile("examples/damaged-mosul.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := sift.Analyze(context.Background(), sift.Document{Text: string(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range a.Conflicts {
+		x, y := a.Claims[c.A], a.Claims[c.B]
+		if c.About == "Baghdadi" && x.Place == "Mosul" && y.Place == "Mosul" && x.Source != y.Source &&
+			(x.State == "absent" && y.State == "present" || x.State == "present" && y.State == "absent") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no conflict about Baghdadi in Mosul: claims %+v conflicts %+v", a.Claims, a.Conflicts)
+	}
+}

@@ -93,6 +93,12 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 			fmt.Fprintf(&b, "   %-28s %-12s %-8s%s: %s\n", clip(who, 28, false), q.Speaker.Kind, q.Kind, cue, clip(strings.Join(strings.Fields(q.Text), " "), 70, false))
 		}
 	}
+	if len(a.Conflicts) > 0 {
+		fmt.Fprintf(&b, "\nConflicting claims (%d):\n", len(a.Conflicts))
+		for _, c := range a.Conflicts {
+			fmt.Fprintf(&b, "   ⚠ %s\n", c.Reason)
+		}
+	}
 	if len(a.Gaps) > 0 {
 		fmt.Fprintf(&b, "\nGaps where a linked name was stripped out (offsets into the original text):\n")
 		for _, g := range a.Gaps {
