@@ -51,6 +51,12 @@ var migrations = []string{
 		text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
 	);
 	CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);`,
+	`CREATE TABLE claims (
+		article_id INTEGER NOT NULL REFERENCES articles(id),
+		subject TEXT NOT NULL, subject_key TEXT NOT NULL, state TEXT NOT NULL, place TEXT, evidence TEXT NOT NULL,
+		source TEXT NOT NULL, quote TEXT NOT NULL
+	);
+	CREATE INDEX claims_subject_key ON claims(subject_key);`,
 }
 
 // DefaultPath is the store's default location: $XDG_DATA_HOME/sift/sift.db
@@ -179,6 +185,16 @@ func (s *SQLite) Put(ctx context.Context, a *sift.Analysis) (int64, bool, error)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, speaker, speaker_kind, speaker_cluster, kind, text, start, "end")
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, speaker, q.Speaker.Kind, q.Speaker.Cluster, q.Kind, q.Text, q.Start, q.End); err != nil {
+			return 0, false, fmt.Errorf("store: %w", err)
+		}
+	}
+	for _, c := range a.Claims {
+		qt := ""
+		if c.Quote >= 0 && c.Quote < len(a.Quotes) {
+			qt = a.Quotes[c.Quote].Text
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claims(article_id, subject, subject_key, state, place, evidence, source, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, c.Subject, nameKey(c.Subject), c.State, c.Place, c.Evidence, c.Source, qt); err != nil {
 			return 0, false, fmt.Errorf("store: %w", err)
 		}
 	}
@@ -318,4 +334,76 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// Claims lists stored claims, optionally about one subject: names match
+// by their last word without the Arabic article, case-insensitively, so
+// "Baghdadi" finds "Abu Bakr al-Baghdadi".
+func (s *SQLite) Claims(ctx context.Context, about string, limit int) ([]ClaimRow, error) {
+	q := `SELECT c.article_id, coalesce(a.title, ''), c.subject, c.state, coalesce(c.place, ''), c.evidence, c.source, c.quote
+		FROM claims c JOIN articles a ON a.id = c.article_id`
+	var args []any
+	if about != "" {
+		q += " WHERE c.subject_key = ?"
+		args = append(args, nameKey(about))
+	}
+	q += " ORDER BY c.subject_key, c.article_id LIMIT ?"
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer rows.Close()
+	var out []ClaimRow
+	for rows.Next() {
+		var r ClaimRow
+		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Subject, &r.State, &r.Place, &r.Evidence, &r.Source, &r.Quote); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Conflicts pairs stored claims about the same subject with opposite
+// states, from different sources (in one article or across articles), at
+// the same place when both name one.
+func (s *SQLite) Conflicts(ctx context.Context, about string, limit int) ([]ConflictRow, error) {
+	cs, err := s.Claims(ctx, about, 100000)
+	if err != nil {
+		return nil, err
+	}
+	var out []ConflictRow
+	for i := range cs {
+		for j := i + 1; j < len(cs) && len(out) < limit; j++ {
+			a, b := cs[i], cs[j]
+			if nameKey(a.Subject) != nameKey(b.Subject) || oppositeState[a.State] != b.State || strings.EqualFold(a.Source, b.Source) {
+				continue
+			}
+			if a.Place != "" && b.Place != "" && !strings.EqualFold(a.Place, b.Place) {
+				continue
+			}
+			out = append(out, ConflictRow{About: a.Subject, A: a, B: b})
+		}
+	}
+	return out, nil
+}
+
+var oppositeState = map[string]string{"present": "absent", "absent": "present", "dead": "alive", "alive": "dead",
+	"detained": "free", "free": "detained", "out_of_office": "in_office", "in_office": "out_of_office"}
+
+// nameKey is the matching key of a name across articles: its last word,
+// lower-cased, without an Arabic article or possessive.
+func nameKey(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	w := strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "'s"), "’s")
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+			return w[len(p):]
+		}
+	}
+	return w
 }

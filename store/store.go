@@ -45,6 +45,25 @@ type QuoteRow struct {
 	Text        string `json:"text"`
 }
 
+// ClaimRow is a stored claim with its article.
+type ClaimRow struct {
+	ArticleID int64  `json:"article_id"`
+	Title     string `json:"title"`
+	Subject   string `json:"subject"`
+	State     string `json:"state"`
+	Place     string `json:"place,omitempty"`
+	Evidence  string `json:"evidence"`
+	Source    string `json:"source"`
+	Quote     string `json:"quote"`
+}
+
+// ConflictRow pairs two claims that cannot both be true.
+type ConflictRow struct {
+	About string   `json:"about"`
+	A     ClaimRow `json:"a"`
+	B     ClaimRow `json:"b"`
+}
+
 // Store is a corpus of analysed articles.
 type Store interface {
 	// Put stores an analysis; an article already stored (same content
@@ -61,6 +80,10 @@ type Store interface {
 	Entity(ctx context.Context, name string, limit int) ([]Mention, error)
 	// Quotes lists quotations, optionally by speaker and/or mentioning a name.
 	Quotes(ctx context.Context, speaker, about string, limit int) ([]QuoteRow, error)
+	// Claims lists state claims, optionally about one subject.
+	Claims(ctx context.Context, about string, limit int) ([]ClaimRow, error)
+	// Conflicts pairs claims that cannot both be true, across the corpus.
+	Conflicts(ctx context.Context, about string, limit int) ([]ConflictRow, error)
 	// Count is the number of stored articles.
 	Count(ctx context.Context) (int, error)
 	Close() error

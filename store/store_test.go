@@ -110,3 +110,28 @@ func TestReopenKeepsSchema(t *testing.T) {
 		t.Errorf("count after reopening %d", n)
 	}
 }
+
+func TestConflictsAcrossArticles(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	docs := [][2]string{
+		{"Minister: Baghdadi has fled", "Abu Bakr al-Baghdadi has fled Mosul, Iraq's foreign minister Hoshyar Zebari told reporters. “Baghdadi has fled Mosul,” Zebari said."},
+		{"Kurds: Baghdadi still in Mosul", "“Baghdadi is still in Mosul,” a senior Kurdish official said on Friday."},
+	}
+	for _, d := range docs {
+		if _, _, err := s.Put(ctx, analyse(t, d[0], d[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cs, err := s.Claims(ctx, "baghdadi", 10)
+	if err != nil || len(cs) < 2 {
+		t.Fatalf("claims: %v %+v", err, cs)
+	}
+	cf, err := s.Conflicts(ctx, "Baghdadi", 10)
+	if err != nil || len(cf) == 0 {
+		t.Fatalf("conflicts: %v %+v (claims %+v)", err, cf, cs)
+	}
+	if cf[0].A.ArticleID == cf[0].B.ArticleID {
+		t.Errorf("want a conflict across the two articles: %+v", cf)
+	}
+}

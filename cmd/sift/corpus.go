@@ -356,3 +356,70 @@ func newQuotesCmd() *cobra.Command {
 }
 
 func writeFile(path, body string) error { return os.WriteFile(path, []byte(body), 0o644) }
+
+func newClaimsCmd() *cobra.Command {
+	var q queryFlags
+	var about string
+	cmd := &cobra.Command{
+		Use:     "claims",
+		Short:   "State claims in the corpus (present/absent at a place, alive/dead, …) with their sources",
+		Example: "  sift claims --about Baghdadi",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := openStore(cmd.Context(), q.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rows, err := st.Claims(cmd.Context(), about, q.limit)
+			if err != nil {
+				return err
+			}
+			return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
+				for _, r := range rows {
+					fmt.Fprintf(w, "%d\t%s\t%s %s\t%s\t“%s”\n", r.ArticleID, r.Subject, r.State, r.Place, r.Source, r.Evidence)
+				}
+			})
+		},
+	}
+	q.add(cmd)
+	cmd.Flags().StringVar(&about, "about", "", "the entity the claims are about (name or surname)")
+	return cmd
+}
+
+func newConflictsCmd() *cobra.Command {
+	var q queryFlags
+	var about string
+	cmd := &cobra.Command{
+		Use:   "conflicts",
+		Short: "Claims that contradict each other, within an article or across the corpus, with both sources",
+		Long: `List pairs of claims about the same entity that cannot both be true — one
+source says a person has fled a city, another that he is still there — from
+different sources, in one article or across articles. Names match by surname
+("Baghdadi" = "Abu Bakr al-Baghdadi"); a presence claim conflicts only with
+one about the same place (or one that names none).`,
+		Example: "  sift conflicts\n  sift conflicts --about Baghdadi --format json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := openStore(cmd.Context(), q.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rows, err := st.Conflicts(cmd.Context(), about, q.limit)
+			if err != nil {
+				return err
+			}
+			return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
+				for _, r := range rows {
+					fmt.Fprintf(w, "⚠ %s\n\t[%d] %s: %s %s “%s”\n\t[%d] %s: %s %s “%s”\n", r.About,
+						r.A.ArticleID, r.A.Source, r.A.State, r.A.Place, r.A.Evidence,
+						r.B.ArticleID, r.B.Source, r.B.State, r.B.Place, r.B.Evidence)
+				}
+			})
+		},
+	}
+	q.add(cmd)
+	cmd.Flags().StringVar(&about, "about", "", "only conflicts about this entity")
+	return cmd
+}

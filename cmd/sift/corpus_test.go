@@ -40,6 +40,14 @@ func TestIngestSearchIdempotent(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "Hoshyar Zebari") {
 		t.Errorf("entity: %s", out)
 	}
+	out, _, code = runCLI(t, "", "conflicts", "--db", db, "--about", "Baghdadi")
+	if code != exitOK {
+		t.Errorf("conflicts: exit %d", code)
+	}
+	out, _, code = runCLI(t, "", "claims", "--db", db)
+	if code != exitOK || !strings.Contains(out, "Baghdadi") {
+		t.Errorf("claims: %s", out)
+	}
 	if _, _, code := runCLI(t, "", "search", "--db", db, "--format", "xml", "Mosul"); code != exitUsage {
 		t.Errorf("bad --format: exit %d", code)
 	}
