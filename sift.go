@@ -22,6 +22,7 @@ import (
 
 	"github.com/siftnews/sift/repair"
 	"github.com/siftnews/sift/segment"
+	"github.com/siftnews/sift/when"
 )
 
 // SchemaVersion names the JSON layout of Analysis; see docs/schema.md.
@@ -115,6 +116,9 @@ type Analysis struct {
 	// Counts are the numbers of things the article reports ("6,000
 	// fighters"), with what they count and whether they are approximate.
 	Counts []count.Count `json:"counts"`
+	// Dates are the date expressions, resolved against the publication
+	// date when the document gives one.
+	Dates []when.Mention `json:"dates"`
 	// Claims are statements about an entity's state (present at or absent
 	// from a place, alive or dead, detained or free, in or out of office)
 	// read from the quotations; Conflicts pair claims that cannot both be
@@ -237,6 +241,14 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 	}
 	if a.Counts == nil {
 		a.Counts = []count.Count{}
+	}
+	a.Dates = when.Find(r.Clean, a.toks, when.ParsePublished(doc.Date))
+	for i := range a.Dates {
+		o := a.span(a.Dates[i].Start, a.Dates[i].End)
+		a.Dates[i].Start, a.Dates[i].End = o.Start, o.End
+	}
+	if a.Dates == nil {
+		a.Dates = []when.Mention{}
 	}
 	if err := a.reliability(cfg.rel); err != nil {
 		return nil, err

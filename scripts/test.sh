@@ -25,6 +25,7 @@ fuzz ./entity FuzzLoad
 fuzz ./quote FuzzLoad
 fuzz . FuzzAnalyze
 fuzz ./count FuzzFind
+fuzz ./when FuzzFind
 
 # Slow: retrain every embedded model with its documented command and check
 # that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.
