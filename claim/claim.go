@@ -105,6 +105,9 @@ func Extract(in Input) []Claim {
 	d := in.Quote.Doc
 	var out []Claim
 	for qi, q := range in.Quotes {
+		if len(q.Text) > 4000 {
+			continue // not a statement a state could be read from
+		}
 		low := strings.ToLower(q.Text)
 		words := strings.FieldsFunc(low, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’')

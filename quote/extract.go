@@ -90,7 +90,9 @@ func (m *Model) extract(d *Doc) []found {
 			}
 			out = append(out, f)
 		}
-		// unclaimed contents continue the nearest attribution before them
+		// unclaimed contents continue the nearest attribution before them,
+		// if it is close (three sentences at most): a quotation running on
+		// after its cue. Farther ones are left out.
 		for k, n := range cnts {
 			if used[k] {
 				continue
@@ -102,10 +104,17 @@ func (m *Model) extract(d *Doc) []found {
 					break
 				}
 			}
+			if prev < 0 && start < len(out) {
+				prev = start
+			}
 			if prev >= 0 {
-				out[prev].contents = append(out[prev].contents, n)
-			} else if start < len(out) {
-				out[start].contents = append(out[start].contents, n)
+				end := out[prev].cue.b
+				if c := out[prev].contents; len(c) > 0 {
+					end = max(end, c[len(c)-1].b)
+				}
+				if end > 0 && abs(sent[min(end-1, len(sent)-1)]-sent[n.a]) <= 3 {
+					out[prev].contents = append(out[prev].contents, n)
+				}
 			}
 		}
 	}
