@@ -268,23 +268,14 @@ func newSearchCmd() *cobra.Command {
 		Example: "  sift search Baghdadi Mosul\n  sift search --format json \"foreign minister\"",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), q.db)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			hits, err := st.Search(cmd.Context(), strings.Join(args, " "), q.limit)
-			if err != nil {
-				return err
-			}
-			return q.emit(cmd.OutOrStdout(), hits, func(w *tabwriter.Writer) {
-				for _, h := range hits {
-					title := h.Title
-					if title == "" {
-						title = h.Origin
-					}
-					fmt.Fprintf(w, "%d\t%s\n\t%s\n", h.ID, title, strings.Join(strings.Fields(h.Snippet), " "))
+			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.Hit, error) {
+				return st.Search(ctx, strings.Join(args, " "), q.limit)
+			}, func(w *tabwriter.Writer, h store.Hit) {
+				title := h.Title
+				if title == "" {
+					title = h.Origin
 				}
+				fmt.Fprintf(w, "%d\t%s\n\t%s\n", h.ID, title, strings.Join(strings.Fields(h.Snippet), " "))
 			})
 		},
 	}
@@ -300,19 +291,10 @@ func newEntityCmd() *cobra.Command {
 		Example: `  sift entity Zebari`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openStore(cmd.Context(), q.db)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			ms, err := st.Entity(cmd.Context(), strings.Join(args, " "), q.limit)
-			if err != nil {
-				return err
-			}
-			return q.emit(cmd.OutOrStdout(), ms, func(w *tabwriter.Writer) {
-				for _, m := range ms {
-					fmt.Fprintf(w, "%d\t%s\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Name, m.Mentions, m.Title)
-				}
+			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.Mention, error) {
+				return st.Entity(ctx, strings.Join(args, " "), q.limit)
+			}, func(w *tabwriter.Writer, m store.Mention) {
+				fmt.Fprintf(w, "%d\t%s\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Name, m.Mentions, m.Title)
 			})
 		},
 	}
@@ -329,23 +311,14 @@ func newQuotesCmd() *cobra.Command {
 		Example: "  sift quotes --speaker \"Hoshyar Zebari\"\n  sift quotes --about Baghdadi",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := openStore(cmd.Context(), q.db)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rows, err := st.Quotes(cmd.Context(), speaker, about, q.limit)
-			if err != nil {
-				return err
-			}
-			return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
-				for _, r := range rows {
-					who := r.Speaker
-					if who == "" {
-						who = "(unknown)"
-					}
-					fmt.Fprintf(w, "%d\t%s (%s)\t%s\t%s\n", r.ArticleID, who, r.SpeakerKind, r.Kind, clip(strings.Join(strings.Fields(r.Text), " "), 90, false))
+			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.QuoteRow, error) {
+				return st.Quotes(ctx, speaker, about, q.limit)
+			}, func(w *tabwriter.Writer, r store.QuoteRow) {
+				who := r.Speaker
+				if who == "" {
+					who = "(unknown)"
 				}
+				fmt.Fprintf(w, "%d\t%s (%s)\t%s\t%s\n", r.ArticleID, who, r.SpeakerKind, r.Kind, clip(strings.Join(strings.Fields(r.Text), " "), 90, false))
 			})
 		},
 	}
@@ -366,19 +339,10 @@ func newClaimsCmd() *cobra.Command {
 		Example: "  sift claims --about Baghdadi",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := openStore(cmd.Context(), q.db)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rows, err := st.Claims(cmd.Context(), about, q.limit)
-			if err != nil {
-				return err
-			}
-			return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
-				for _, r := range rows {
-					fmt.Fprintf(w, "%d\t%s\t%s %s\t%s\t“%s”\n", r.ArticleID, r.Subject, r.State, r.Place, r.Source, r.Evidence)
-				}
+			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.ClaimRow, error) {
+				return st.Claims(ctx, about, q.limit)
+			}, func(w *tabwriter.Writer, r store.ClaimRow) {
+				fmt.Fprintf(w, "%d\t%s\t%s %s\t%s\t“%s”\n", r.ArticleID, r.Subject, r.State, r.Place, r.Source, r.Evidence)
 			})
 		},
 	}
@@ -401,25 +365,35 @@ one about the same place (or one that names none).`,
 		Example: "  sift conflicts\n  sift conflicts --about Baghdadi --format json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := openStore(cmd.Context(), q.db)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rows, err := st.Conflicts(cmd.Context(), about, q.limit)
-			if err != nil {
-				return err
-			}
-			return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
-				for _, r := range rows {
-					fmt.Fprintf(w, "⚠ %s\n\t[%d] %s: %s %s “%s”\n\t[%d] %s: %s %s “%s”\n", r.About,
-						r.A.ArticleID, r.A.Source, r.A.State, r.A.Place, r.A.Evidence,
-						r.B.ArticleID, r.B.Source, r.B.State, r.B.Place, r.B.Evidence)
-				}
+			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.ConflictRow, error) {
+				return st.Conflicts(ctx, about, q.limit)
+			}, func(w *tabwriter.Writer, r store.ConflictRow) {
+				fmt.Fprintf(w, "⚠ %s\n\t[%d] %s: %s %s “%s”\n\t[%d] %s: %s %s “%s”\n", r.About,
+					r.A.ArticleID, r.A.Source, r.A.State, r.A.Place, r.A.Evidence,
+					r.B.ArticleID, r.B.Source, r.B.State, r.B.Place, r.B.Evidence)
 			})
 		},
 	}
 	q.add(cmd)
 	cmd.Flags().StringVar(&about, "about", "", "only conflicts about this entity")
 	return cmd
+}
+
+// runQuery opens the store, runs one query and prints its rows (text or
+// JSON).
+func runQuery[T any](cmd *cobra.Command, q *queryFlags, query func(context.Context, store.Store) ([]T, error), line func(*tabwriter.Writer, T)) error {
+	st, err := openStore(cmd.Context(), q.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := query(cmd.Context(), st)
+	if err != nil {
+		return err
+	}
+	return q.emit(cmd.OutOrStdout(), rows, func(w *tabwriter.Writer) {
+		for _, r := range rows {
+			line(w, r)
+		}
+	})
 }
