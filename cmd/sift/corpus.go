@@ -1,7 +1,10 @@
 package main
 
 import (
+	"archive/tar"
+	"compress/gzip"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -31,7 +35,43 @@ func openStore(ctx context.Context, path string) (store.Store, error) {
 	return store.OpenSQLite(ctx, path)
 }
 
-var ingestExts = map[string]bool{".txt": true, ".csv": true, ".tsv": true, ".json": true, ".jsonl": true, ".html": true, ".htm": true}
+var ingestExts = map[string]bool{".txt": true, ".csv": true, ".tsv": true, ".json": true, ".jsonl": true, ".html": true, ".htm": true, ".gz": true, ".tgz": true}
+
+func isTarGz(p string) bool {
+	l := strings.ToLower(p)
+	return strings.HasSuffix(l, ".tar.gz") || strings.HasSuffix(l, ".tgz")
+}
+
+// eachTarMember calls fn with every readable article file of a .tar.gz
+// archive, in archive order, until fn returns false.
+func eachTarMember(path string, fn func(name string, r io.Reader) bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return err
+	}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		ext := strings.ToLower(filepath.Ext(h.Name))
+		if h.Typeflag != tar.TypeReg || !ingestExts[ext] || ext == ".gz" || ext == ".tgz" {
+			continue
+		}
+		if !fn(h.Name, io.LimitReader(tr, 64<<20)) {
+			return nil
+		}
+	}
+}
 
 // expandPaths lists the files under directories (sorted); URLs and files
 // are kept as given.
@@ -51,7 +91,8 @@ func expandPaths(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && ingestExts[strings.ToLower(filepath.Ext(p))] {
+			ext := strings.ToLower(filepath.Ext(p))
+			if !d.IsDir() && ingestExts[ext] && (ext != ".gz" || isTarGz(p)) {
 				files = append(files, p)
 			}
 			return nil
@@ -74,7 +115,7 @@ func newIngestCmd() *cobra.Command {
 		Use:   "ingest PATH|URL...",
 		Short: "Analyse articles and store them in the corpus (idempotent: re-ingesting adds nothing)",
 		Long: `Analyse articles — files, directories, CSV/TSV/JSONL batches, HTML pages,
-URLs — and store each analysis in the corpus database (SQLite, WAL, FTS5),
+.tar.gz archives of articles, URLs — and store each analysis in the corpus database (SQLite, WAL, FTS5),
 by default $XDG_DATA_HOME/sift/sift.db (--db to choose).
 
 Every article is identified by the hash of its title and text: ingesting
@@ -152,45 +193,63 @@ func ingest(ctx context.Context, st store.Store, paths []string, workers int, st
 		}()
 	}
 	var readErr error
+	// feed sends a reader's documents to the workers; false stops reading.
+	feed := func(r input.Reader) bool {
+		defer r.Close()
+		for {
+			d, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return true
+			}
+			if err != nil {
+				var re *input.RecordError
+				results <- result{err: err}
+				if errors.As(err, &re) {
+					continue
+				}
+				return true
+			}
+			title, _ := repair.Decode([]byte(d.Title))
+			text := d.Text
+			if dec, _ := repair.Decode([]byte(text)); dec != "" {
+				text = dec
+			}
+			if ok, _ := st.Has(ctx, store.Hash(repair.Clean(title).Clean, text)); ok {
+				results <- result{} // already stored: no analysis needed
+				continue
+			}
+			select {
+			case docs <- d:
+			case <-ctx.Done():
+				readErr = ctx.Err()
+				return false
+			}
+		}
+	}
 	go func() {
 		defer close(docs)
 		for _, p := range paths {
+			if isTarGz(p) {
+				if err := eachTarMember(p, func(name string, r io.Reader) bool {
+					ir, err := input.FromReader(r, p+":"+name, input.Options{})
+					if err != nil {
+						results <- result{err: err}
+						return true
+					}
+					return feed(ir)
+				}); err != nil {
+					results <- result{err: fmt.Errorf("%s: %w", p, err)}
+				}
+				continue
+			}
 			r, err := input.Open(ctx, p, input.Options{})
 			if err != nil {
 				results <- result{err: fmt.Errorf("%s: %w", p, err)}
 				continue
 			}
-			for {
-				d, err := r.Next()
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				if err != nil {
-					var re *input.RecordError
-					results <- result{err: err}
-					if errors.As(err, &re) {
-						continue
-					}
-					break
-				}
-				title, _ := repair.Decode([]byte(d.Title))
-				text := d.Text
-				if dec, _ := repair.Decode([]byte(text)); dec != "" {
-					text = dec
-				}
-				if ok, _ := st.Has(ctx, store.Hash(repair.Clean(title).Clean, text)); ok {
-					results <- result{} // already stored: no analysis needed
-					continue
-				}
-				select {
-				case docs <- d:
-				case <-ctx.Done():
-					r.Close()
-					readErr = ctx.Err()
-					return
-				}
+			if !feed(r) {
+				return
 			}
-			r.Close()
 		}
 	}()
 	go func() { wg.Wait(); close(results) }()
@@ -242,7 +301,7 @@ type queryFlags struct {
 
 func (q *queryFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&q.db, "db", "", "corpus database (default $XDG_DATA_HOME/sift/sift.db)")
-	cmd.Flags().StringVarP(&q.format, "format", "f", "text", "text or json")
+	cmd.Flags().StringVarP(&q.format, "format", "f", "text", "text, json or csv")
 	cmd.Flags().IntVarP(&q.limit, "limit", "n", 20, "most results shown")
 }
 
@@ -256,8 +315,51 @@ func (q *queryFlags) emit(out io.Writer, v any, text func(w *tabwriter.Writer)) 
 		w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		text(w)
 		return w.Flush()
+	case "csv":
+		return writeCSV(out, v)
 	}
-	return usageError{fmt.Errorf("--format: want text or json, got %q", q.format)}
+	return usageError{fmt.Errorf("--format: want text, json or csv, got %q", q.format)}
+}
+
+// writeCSV writes a slice of flat structs (nested structs flattened as
+// a.field) with a header row named by the JSON field names.
+func writeCSV(out io.Writer, v any) error {
+	rv := reflect.ValueOf(v)
+	w := csv.NewWriter(out)
+	var header []string
+	for i := 0; i < rv.Len(); i++ {
+		var names, vals []string
+		flatten(rv.Index(i), "", &names, &vals)
+		if i == 0 {
+			header = names
+			if err := w.Write(header); err != nil {
+				return err
+			}
+		}
+		if err := w.Write(vals); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+func flatten(v reflect.Value, prefix string, names, vals *[]string) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := strings.Split(f.Tag.Get("json"), ",")[0]
+		if name == "" || name == "-" {
+			name = strings.ToLower(f.Name)
+		}
+		fv := v.Field(i)
+		if fv.Kind() == reflect.Struct {
+			flatten(fv, prefix+name+".", names, vals)
+			continue
+		}
+		*names = append(*names, prefix+name)
+		*vals = append(*vals, fmt.Sprint(fv.Interface()))
+	}
 }
 
 func newSearchCmd() *cobra.Command {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"archive/tar"
+	"compress/gzip"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,11 +47,46 @@ func TestIngestSearchIdempotent(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("conflicts: exit %d", code)
 	}
+	out, _, code = runCLI(t, "", "quotes", "--db", db, "--format", "csv")
+	if code != exitOK || !strings.HasPrefix(out, "article_id,title,speaker,speaker_kind,kind,text\n") {
+		t.Errorf("quotes csv: %q", out)
+	}
 	out, _, code = runCLI(t, "", "claims", "--db", db)
 	if code != exitOK || !strings.Contains(out, "Baghdadi") {
 		t.Errorf("claims: %s", out)
 	}
 	if _, _, code := runCLI(t, "", "search", "--db", db, "--format", "xml", "Mosul"); code != exitUsage {
 		t.Errorf("bad --format: exit %d", code)
+	}
+}
+
+func TestIngestTarGz(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "articles.tar.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	tw := tar.NewWriter(zw)
+	for name, body := range map[string]string{
+		"a/one.txt":   "“Baghdadi is no longer in Mosul,” Foreign Minister Hoshyar Zebari said on Thursday.",
+		"a/two.txt":   "“Baghdadi is still in Mosul,” a senior Kurdish official said on Friday.",
+		"a/image.png": "\x89PNG",
+	} {
+		tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), Typeflag: tar.TypeReg})
+		tw.Write([]byte(body))
+	}
+	tw.Close()
+	zw.Close()
+	f.Close()
+	db := filepath.Join(dir, "c.db")
+	out, errs, code := runCLI(t, "", "ingest", "--db", db, dir)
+	if code != exitOK || !strings.Contains(out, "read 2, stored 2") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	out, _, _ = runCLI(t, "", "conflicts", "--db", db, "--about", "Baghdadi")
+	if !strings.Contains(out, "Baghdadi") {
+		t.Errorf("no conflict across the two archived articles:\n%s", out)
 	}
 }
