@@ -30,5 +30,5 @@ fuzz ./when FuzzFind
 # Slow: retrain every embedded model with its documented command and check
 # that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.
 if [ "${SIFT_SLOW:-1}" != 0 ]; then
-  go test -count=1 -tags slow -run 'TestReproduce' -timeout 30m ./cmd/sift
+  go test -count=1 -tags slow -run 'TestReproduce|TestIngestSurvivesKill9' -timeout 30m ./cmd/sift
 fi
