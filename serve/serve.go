@@ -1,0 +1,306 @@
+// Package serve is Sift's HTTP JSON API: analyse an article, ingest
+// articles into the corpus and query it. Errors are RFC 9457 problem
+// documents; request bodies and times are bounded, concurrency is limited
+// (beyond it the server answers 503 rather than queueing without end), and
+// write endpoints require a bearer token when one is configured.
+package serve
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/siftnews/sift"
+	"github.com/siftnews/sift/input"
+	"github.com/siftnews/sift/store"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Options configure the API.
+type Options struct {
+	Store       store.Store // nil: corpus endpoints answer 503
+	Token       string      // required as "Authorization: Bearer …" on writes when set
+	MaxBody     int64       // bytes (default 4 MiB)
+	Timeout     time.Duration
+	Concurrency int // requests analysed at once (default 2×CPU-ish: 8)
+}
+
+type server struct {
+	o   Options
+	sem chan struct{}
+}
+
+// Handler returns the API's HTTP handler.
+func Handler(o Options) http.Handler {
+	if o.MaxBody <= 0 {
+		o.MaxBody = 4 << 20
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 30 * time.Second
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = 8
+	}
+	s := &server{o: o, sem: make(chan struct{}, o.Concurrency)}
+	r := chi.NewRouter()
+	r.Use(s.limits)
+	r.Get("/openapi.json", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(openAPI)
+	})
+	r.Post("/v1/analyze", s.analyze)
+	r.With(s.auth).Post("/v1/articles", s.ingest)
+	r.Get("/v1/articles/{id}", s.article)
+	r.Get("/v1/search", s.search)
+	r.Get("/v1/entities/{name}", s.entity)
+	r.Get("/v1/quotes", s.quotes)
+	r.Get("/v1/conflicts", s.conflicts)
+	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		problem(w, http.StatusNotFound, "Not Found", "no such endpoint: "+r.URL.Path)
+	})
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+		problem(w, http.StatusMethodNotAllowed, "Method Not Allowed", r.Method+" is not allowed on "+r.URL.Path)
+	})
+	return r
+}
+
+// Problem is an RFC 9457 problem document.
+type Problem struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail,omitempty"`
+}
+
+func problem(w http.ResponseWriter, status int, title, detail string) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: title, Status: status, Detail: detail})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// limits bounds body size, time and concurrency.
+func (s *server) limits(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case s.sem <- struct{}{}:
+			defer func() { <-s.sem }()
+		default:
+			w.Header().Set("Retry-After", "1")
+			problem(w, http.StatusServiceUnavailable, "Service Unavailable", "too many requests in progress; retry shortly")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)
+		ctx, cancel := context.WithTimeout(r.Context(), s.o.Timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func (s *server) auth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.o.Token != "" && r.Header.Get("Authorization") != "Bearer "+s.o.Token {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="sift"`)
+			problem(w, http.StatusUnauthorized, "Unauthorized", "this endpoint needs Authorization: Bearer <token>")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// readDocs reads the request body as text, HTML, JSON or JSON Lines.
+func readDocs(r *http.Request) ([]*sift.Document, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	opt := input.Options{}
+	switch mt {
+	case "text/plain":
+		opt.Format = input.FormatText
+	case "text/html":
+		opt.Format = input.FormatHTML
+	case "application/json":
+		opt.Format = input.FormatJSON
+	case "application/x-ndjson", "application/jsonl":
+		opt.Format = input.FormatJSONL
+	}
+	rd, err := input.FromReader(r.Body, "request", opt)
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	var out []*sift.Document
+	for {
+		d, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+}
+
+func (s *server) badInput(w http.ResponseWriter, err error) {
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &mb):
+		problem(w, http.StatusRequestEntityTooLarge, "Request Entity Too Large", fmt.Sprintf("the body is over %d bytes", s.o.MaxBody))
+	case errors.Is(err, context.DeadlineExceeded):
+		problem(w, http.StatusServiceUnavailable, "Service Unavailable", "the request took too long")
+	default:
+		problem(w, http.StatusBadRequest, "Bad Request", err.Error())
+	}
+}
+
+func (s *server) analyze(w http.ResponseWriter, r *http.Request) {
+	docs, err := readDocs(r)
+	if err != nil {
+		s.badInput(w, err)
+		return
+	}
+	if len(docs) != 1 {
+		problem(w, http.StatusBadRequest, "Bad Request", fmt.Sprintf("want one document, got %d (use POST /v1/articles for batches)", len(docs)))
+		return
+	}
+	a, err := sift.Analyze(r.Context(), *docs[0])
+	if err != nil {
+		s.badInput(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+func (s *server) needStore(w http.ResponseWriter) bool {
+	if s.o.Store == nil {
+		problem(w, http.StatusServiceUnavailable, "Service Unavailable", "no corpus is configured (start sift serve with --db)")
+		return false
+	}
+	return true
+}
+
+// IngestResult reports one stored article.
+type IngestResult struct {
+	ID    int64  `json:"id"`
+	Added bool   `json:"added"`
+	Title string `json:"title,omitempty"`
+	Error string `json:"error,omitempty"`
+}
+
+func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	docs, err := readDocs(r)
+	if err != nil {
+		s.badInput(w, err)
+		return
+	}
+	var out []IngestResult
+	for _, d := range docs {
+		a, err := sift.Analyze(r.Context(), *d)
+		if err != nil {
+			out = append(out, IngestResult{Title: d.Title, Error: err.Error()})
+			continue
+		}
+		id, added, err := s.o.Store.Put(r.Context(), a)
+		if err != nil {
+			problem(w, http.StatusInternalServerError, "Internal Server Error", err.Error())
+			return
+		}
+		out = append(out, IngestResult{ID: id, Added: added, Title: a.Title})
+	}
+	writeJSON(w, http.StatusCreated, out)
+}
+
+func limit(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("limit"))
+	if err != nil || n <= 0 || n > 1000 {
+		return 20
+	}
+	return n
+}
+
+func (s *server) article(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		problem(w, http.StatusBadRequest, "Bad Request", "id must be a number")
+		return
+	}
+	a, err := s.o.Store.Get(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		problem(w, http.StatusNotFound, "Not Found", err.Error())
+		return
+	}
+	if err != nil {
+		problem(w, http.StatusInternalServerError, "Internal Server Error", err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+func list[T any](s *server, w http.ResponseWriter, rows []T, err error) {
+	if err != nil {
+		problem(w, http.StatusInternalServerError, "Internal Server Error", err.Error())
+		return
+	}
+	if rows == nil {
+		rows = []T{}
+	}
+	writeJSON(w, http.StatusOK, rows)
+}
+
+func (s *server) search(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" {
+		problem(w, http.StatusBadRequest, "Bad Request", "q is required")
+		return
+	}
+	rows, err := s.o.Store.Search(r.Context(), q, limit(r))
+	list(s, w, rows, err)
+}
+
+func (s *server) entity(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	rows, err := s.o.Store.Entity(r.Context(), chi.URLParam(r, "name"), limit(r))
+	list(s, w, rows, err)
+}
+
+func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	rows, err := s.o.Store.Quotes(r.Context(), r.URL.Query().Get("speaker"), r.URL.Query().Get("about"), limit(r))
+	list(s, w, rows, err)
+}
+
+func (s *server) conflicts(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	rows, err := s.o.Store.Conflicts(r.Context(), r.URL.Query().Get("about"), limit(r))
+	list(s, w, rows, err)
+}
