@@ -102,7 +102,6 @@ func (in Input) canon(c int) int {
 // Extract reads state claims from the article's quotations. Offsets are
 // those of the quotations (Doc.Text offsets as given by quote.Find).
 func Extract(in Input) []Claim {
-	d := in.Quote.Doc
 	var out []Claim
 	for qi, q := range in.Quotes {
 		if len(q.Text) > 4000 {
@@ -140,7 +139,6 @@ func Extract(in Input) []Claim {
 		}
 		out = append(out, c)
 	}
-	_ = d
 	return out
 }
 

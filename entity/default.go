@@ -1,10 +1,9 @@
 package entity
 
 import (
-	"bytes"
 	_ "embed"
-	"fmt"
-	"sync"
+
+	"github.com/siftnews/sift/internal/embedded"
 )
 
 // The default model, made by `sift train ner -o entity/model/ner.bin`
@@ -13,13 +12,7 @@ import (
 //go:embed model/ner.bin
 var defaultModel []byte
 
-var loadDefault = sync.OnceValues(func() (*Model, error) {
-	m, err := Load(bytes.NewReader(defaultModel))
-	if err != nil {
-		return nil, fmt.Errorf("embedded entity model: %w", err)
-	}
-	return m, nil
-})
+var loadDefault = embedded.Lazy("entity", defaultModel, Load)
 
 // Default returns the embedded model, loaded once on first use. The model
 // is read-only and safe for concurrent use.

@@ -154,7 +154,6 @@ func (m *Model) Find(in Input) []Quote {
 			continue
 		}
 		q := Quote{first: r.a, last: r.b, Kind: "direct"}
-		_ = inQ
 		q.TextSpan = m.span(d, r.a, r.b)
 		q.Speaker = Speaker{Cluster: -1, Kind: "unknown", Via: "none"}
 		// the speaker of the attribution right before, within two sentences

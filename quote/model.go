@@ -6,7 +6,6 @@ package quote
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
@@ -16,8 +15,8 @@ import (
 	"io"
 	"math"
 	"sort"
-	"sync"
 
+	"github.com/siftnews/sift/internal/embedded"
 	"github.com/siftnews/sift/internal/seqlab"
 )
 
@@ -137,13 +136,7 @@ func Load(r io.Reader) (*Model, error) {
 //go:embed model/quote.bin
 var defaultModel []byte
 
-var loadDefault = sync.OnceValues(func() (*Model, error) {
-	m, err := Load(bytes.NewReader(defaultModel))
-	if err != nil {
-		return nil, fmt.Errorf("embedded attribution model: %w", err)
-	}
-	return m, nil
-})
+var loadDefault = embedded.Lazy("attribution", defaultModel, Load)
 
 // Default returns the embedded model, loaded once on first use.
 func Default() (*Model, error) { return loadDefault() }

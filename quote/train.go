@@ -161,10 +161,9 @@ func cueOnly(tags []int) []int {
 	return seqlab.Encode(len(tags), spans)
 }
 
-// fixBILOU repairs tags cut at a unit boundary into well-formed BILOU.
+// fixBILOU repairs tags cut at a unit boundary into well-formed BILOU:
+// every run of one type becomes a span.
 func fixBILOU(tags []int) {
-	spans := seqlab.Decode(tags)
-	// re-derive from the raw tags: treat any run of one type as a span
 	var runs []seqlab.Span
 	for i := 0; i < len(tags); {
 		if tags[i] == 0 {
@@ -182,7 +181,6 @@ func fixBILOU(tags []int) {
 		runs = append(runs, seqlab.Span{Start: i, End: j, Type: typ})
 		i = j
 	}
-	_ = spans
 	copy(tags, seqlab.Encode(len(tags), runs))
 }
 

@@ -42,7 +42,8 @@ func (m *Model) Assess(title, text string) Report {
 		}
 		text = text[:cut]
 	}
-	s := m.sample(title, text)
+	scrubbed := Scrub(text)
+	s := m.sampleScrubbed(title, scrubbed)
 	p := sigmoid(m.a*m.score(s) + m.c)
 	r := Report{PUnreliable: p, Label: "uncertain"}
 	switch {
@@ -59,7 +60,7 @@ func (m *Model) Assess(title, text string) Report {
 		r.Signals = append(r.Signals, ScoredSignal{Signal: sig, Contribution: c})
 	}
 	sort.SliceStable(r.Signals, func(i, j int) bool { return abs(r.Signals[i].Contribution) > abs(r.Signals[j].Contribution) })
-	r.TopFeatures = m.Explain(title, text, 10)
+	r.TopFeatures = m.explain(s.v, title, scrubbed, 10)
 	return r
 }
 

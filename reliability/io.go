@@ -2,7 +2,6 @@ package reliability
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
@@ -11,7 +10,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sync"
+
+	"github.com/siftnews/sift/internal/embedded"
 )
 
 // ErrFormat reports a model file Sift cannot read.
@@ -138,13 +138,7 @@ func Load(r io.Reader) (*Model, error) {
 //go:embed model/reliability.bin
 var defaultModel []byte
 
-var loadDefault = sync.OnceValues(func() (*Model, error) {
-	m, err := Load(bytes.NewReader(defaultModel))
-	if err != nil {
-		return nil, fmt.Errorf("embedded reliability model: %w", err)
-	}
-	return m, nil
-})
+var loadDefault = embedded.Lazy("reliability", defaultModel, Load)
 
 // Default returns the embedded model, loaded once on first use.
 func Default() (*Model, error) { return loadDefault() }

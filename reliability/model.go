@@ -217,7 +217,11 @@ func (m *Model) score(s sample) float64 {
 }
 
 func (m *Model) sample(title, text string) sample {
-	text = Scrub(text)
+	return m.sampleScrubbed(title, Scrub(text))
+}
+
+// sampleScrubbed featurizes a text already scrubbed of boilerplate.
+func (m *Model) sampleScrubbed(title, text string) sample {
 	s := sample{v: featurize(title, text), sig: signalValues(title, text)}
 	if title == "" {
 		// no title given: title signals carry no evidence either way
@@ -303,8 +307,12 @@ type Contribution struct {
 // weight × value) to the article's score.
 func (m *Model) Explain(title, text string, n int) []Contribution {
 	text = Scrub(text)
-	v := featurize(title, text)
-	names := featureNames(title, text)
+	return m.explain(featurize(title, text), title, text, n)
+}
+
+// explain ranks the contributions of an already featurized, scrubbed text.
+func (m *Model) explain(v vec, title, scrubbed string, n int) []Contribution {
+	names := featureNames(title, scrubbed)
 	cs := make([]Contribution, 0, len(v.idx))
 	for j, f := range v.idx {
 		cs = append(cs, Contribution{Feature: names[f], Weight: m.a * float64(m.w[f]*v.val[j]*m.ngram)})
