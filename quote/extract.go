@@ -56,7 +56,32 @@ func (m *Model) extract(d *Doc) []found {
 		}
 		used := make([]bool, len(cnts))
 		start := len(out)
-		for _, c := range cues {
+		// each content goes to one cue: the closest pairs (in sentences,
+		// then tokens) are matched first, so that a quotation between two
+		// cues is not reported twice.
+		type pair struct{ cue, cnt, score int }
+		var pairs []pair
+		for i, c := range cues {
+			for k, n := range cnts {
+				sd := abs(sent[n.a]-sent[c.a]) + abs(sent[n.b-1]-sent[c.a])
+				if sd > 2 {
+					continue
+				}
+				score := dist(n, c) + 1000*min(abs(sent[n.a]-sent[c.a]), abs(sent[n.b-1]-sent[c.a]))
+				pairs = append(pairs, pair{i, k, score})
+			}
+		}
+		sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].score < pairs[j].score })
+		match := make([]int, len(cues))
+		for i := range match {
+			match[i] = -1
+		}
+		for _, p := range pairs {
+			if match[p.cue] < 0 && !used[p.cnt] {
+				match[p.cue], used[p.cnt] = p.cnt, true
+			}
+		}
+		for i, c := range cues {
 			f := found{cue: c, source: tokSpan{-1, -1}}
 			best := -1
 			for k, s := range srcs {
@@ -70,21 +95,8 @@ func (m *Model) extract(d *Doc) []found {
 			if best >= 0 {
 				f.source = srcs[best]
 			}
-			bestC, bestD := -1, 1<<30
-			for k, n := range cnts {
-				dd := dist(n, c)
-				sd := abs(sent[n.a]-sent[c.a]) + abs(sent[n.b-1]-sent[c.a])
-				if sd > 2 {
-					continue
-				}
-				score := dd + 1000*min(abs(sent[n.a]-sent[c.a]), abs(sent[n.b-1]-sent[c.a]))
-				if score < bestD {
-					bestC, bestD = k, score
-				}
-			}
-			if bestC >= 0 {
-				f.contents = append(f.contents, cnts[bestC])
-				used[bestC] = true
+			if k := match[i]; k >= 0 {
+				f.contents = append(f.contents, cnts[k])
 			} else if c := clauseFor(d, sent, f); c.ok() {
 				f.contents = append(f.contents, c)
 			}

@@ -123,6 +123,9 @@ func (m *Model) Find(in Input) []Quote {
 			continue
 		}
 		first, last := f.contents[0].a, f.contents[len(f.contents)-1].b
+		if anonymityClause(d, first, last) {
+			continue
+		}
 		for i := first; i < last; i++ {
 			covered[i] = true
 		}
@@ -171,6 +174,26 @@ func (m *Model) Find(in Input) []Quote {
 	}
 	sortQuotes(out)
 	return out
+}
+
+// anonymityPhrases are the complements of "asked / spoke on condition …"
+// that say why a source is unnamed; they are not something the source
+// said.
+var anonymityPhrases = []string{"not to be named", "not to be identified", "anonymity", "on condition of anonymity",
+	"to remain anonymous", "not to be quoted", "to speak freely", "not authorized to speak", "not authorised to speak"}
+
+func anonymityClause(d *Doc, a, b int) bool {
+	var w []string
+	for t := a; t < b; t++ {
+		w = append(w, strings.ToLower(d.Tokens[t].Text))
+	}
+	c := strings.Join(w, " ")
+	for _, p := range anonymityPhrases {
+		if strings.HasPrefix(c, p) && len(c) <= len(p)+40 {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Model) span(d *Doc, a, b int) TextSpan {
