@@ -17,7 +17,26 @@ import (
 // Windows-1252; decoding is recorded as repairs.
 func parseText(data []byte, origin string) *sift.Document {
 	text, reps := repair.Decode(data)
-	return &sift.Document{Text: text, Origin: origin, Repairs: reps}
+	return &sift.Document{Text: text, Origin: origin, Repairs: reps, Title: headline(text)}
+}
+
+// headline is the title of a plain-text article whose first line is a
+// headline: short, not ending like a sentence, followed by a blank line
+// and more text. The text keeps it (offsets stay those of the file).
+func headline(text string) string {
+	t := strings.TrimLeft(text, " \t\r\n\ufeff")
+	line, rest, ok := strings.Cut(t, "\n")
+	line = strings.TrimSpace(line)
+	if !ok || line == "" || len(line) > 200 || len(strings.Fields(line)) < 3 {
+		return ""
+	}
+	if r := strings.TrimLeft(rest, " \t\r"); !strings.HasPrefix(r, "\n") || strings.TrimSpace(r) == "" {
+		return ""
+	}
+	if strings.ContainsRune(".,;:", rune(line[len(line)-1])) {
+		return "" // a sentence or a paragraph, not a headline
+	}
+	return line
 }
 
 // parseHTML extracts the main text and metadata of an HTML page with

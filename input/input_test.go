@@ -278,3 +278,19 @@ func TestFetch(t *testing.T) {
 		t.Fatalf("404: err = %v, want ErrFetch", err)
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Iraqi minister says IS leader has fled Mosul\n\nBAGHDAD — The minister said.", "Iraqi minister says IS leader has fled Mosul"},
+		{"\ufeffShocking: what they don't want you to know!\r\n\r\nText follows here.", "Shocking: what they don't want you to know!"},
+		{"The minister said on Thursday that he had resigned.\n\nMore text.", ""},
+		{"One line only, no blank line after\nand the paragraph goes on.", ""},
+		{"Headline without body\n\n", ""},
+		{"Two words\n\nBody.", ""},
+		{"", ""},
+	} {
+		if got := headline(c.text); got != c.want {
+			t.Errorf("headline(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -31,6 +31,18 @@ type Speaker struct {
 	Via string `json:"via"`
 }
 
+// Label is how a reader should see the speaker: the canonical name, else
+// the source as written, else "(unknown)".
+func (s Speaker) Label() string {
+	switch {
+	case s.Name != "":
+		return s.Name
+	case s.TextSpan != nil && s.Text != "":
+		return s.Text
+	}
+	return "(unknown)"
+}
+
 // Quote is one attribution: what was said, by whom, and the cue word.
 type Quote struct {
 	TextSpan

@@ -14,8 +14,10 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -29,16 +31,24 @@ var openAPI []byte
 
 // Options configure the API.
 type Options struct {
-	Store       store.Store // nil: corpus endpoints answer 503
-	Token       string      // required as "Authorization: Bearer …" on writes when set
-	MaxBody     int64       // bytes (default 4 MiB)
-	Timeout     time.Duration
-	Concurrency int // requests analysed at once (default 2×CPU-ish: 8)
+	Store   store.Store // nil: corpus endpoints answer 503
+	Token   string      // required as "Authorization: Bearer …" on writes when set
+	MaxBody int64       // bytes (default 4 MiB)
+	Timeout time.Duration
+	// Concurrency is how many requests are handled at once (default
+	// 2 × GOMAXPROCS); Queue how many more may wait for a turn (default
+	// 256), each at most QueueWait (default 2 s). Beyond that the server
+	// answers 503 with Retry-After at once instead of queueing without end.
+	Concurrency int
+	Queue       int
+	QueueWait   time.Duration
 }
 
 type server struct {
-	o   Options
-	sem chan struct{}
+	o       Options
+	sem     chan struct{}
+	waiting atomic.Int64
+	pages   pages
 }
 
 // Handler returns the API's HTTP handler.
@@ -50,11 +60,22 @@ func Handler(o Options) http.Handler {
 		o.Timeout = 30 * time.Second
 	}
 	if o.Concurrency <= 0 {
-		o.Concurrency = 8
+		o.Concurrency = 2 * runtime.GOMAXPROCS(0)
 	}
-	s := &server{o: o, sem: make(chan struct{}, o.Concurrency)}
+	if o.Queue <= 0 {
+		o.Queue = 256
+	}
+	if o.QueueWait <= 0 {
+		o.QueueWait = 2 * time.Second
+	}
+	p, err := loadPages()
+	if err != nil {
+		panic(err) // the templates are embedded: a parse error is a bug caught by the tests
+	}
+	s := &server{o: o, sem: make(chan struct{}, o.Concurrency), pages: p}
 	r := chi.NewRouter()
 	r.Use(s.limits)
+	s.routeUI(r)
 	r.Get("/openapi.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPI)
@@ -98,19 +119,43 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // limits bounds body size, time and concurrency.
 func (s *server) limits(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case s.sem <- struct{}{}:
-			defer func() { <-s.sem }()
-		default:
+		if !s.admit(r.Context()) {
 			w.Header().Set("Retry-After", "1")
 			problem(w, http.StatusServiceUnavailable, "Service Unavailable", "too many requests in progress; retry shortly")
 			return
 		}
+		defer func() { <-s.sem }()
 		r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxBody)
 		ctx, cancel := context.WithTimeout(r.Context(), s.o.Timeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// admit takes a turn: at once when one is free, else after waiting in a
+// bounded queue for at most QueueWait. It reports false when the queue is
+// full or the wait ran out.
+func (s *server) admit(ctx context.Context) bool {
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	default:
+	}
+	if s.waiting.Add(1) > int64(s.o.Queue) {
+		s.waiting.Add(-1)
+		return false
+	}
+	defer s.waiting.Add(-1)
+	t := time.NewTimer(s.o.QueueWait)
+	defer t.Stop()
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-ctx.Done():
+		return false
+	}
 }
 
 func (s *server) auth(next http.Handler) http.Handler {

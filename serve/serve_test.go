@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/siftnews/sift/store"
@@ -157,5 +158,23 @@ func TestOverloadAnswers503(t *testing.T) {
 	srv.limits(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 	if rec.Code != 503 || rec.Header().Get("Retry-After") == "" {
 		t.Errorf("overloaded: %d", rec.Code)
+	}
+}
+
+func TestQueueWaitsThenAdmitsOrRefuses(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })
+	srv := &server{o: Options{Concurrency: 1, Queue: 1, QueueWait: 50 * time.Millisecond}, sem: make(chan struct{}, 1)}
+	srv.sem <- struct{}{} // the only slot is busy
+	rec := httptest.NewRecorder()
+	srv.limits(ok).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Code != 503 {
+		t.Errorf("waited past QueueWait: got %d, want 503", rec.Code)
+	}
+	// the slot frees while the request waits: it is served
+	go func() { time.Sleep(10 * time.Millisecond); <-srv.sem }()
+	rec = httptest.NewRecorder()
+	srv.limits(ok).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Code != 200 {
+		t.Errorf("slot freed during the wait: got %d, want 200", rec.Code)
 	}
 }

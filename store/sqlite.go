@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -406,4 +408,139 @@ func nameKey(name string) string {
 		}
 	}
 	return w
+}
+
+// CoMentions lists entities named in the articles that name name.
+func (s *SQLite) CoMentions(ctx context.Context, name string, limit int) ([]CoMention, error) {
+	rows, err := s.db.QueryContext(ctx, `WITH hit AS (
+			SELECT DISTINCT article_id, cluster FROM entity_names WHERE name = ?)
+		SELECT e.name, e.type, count(DISTINCT e.article_id) AS n
+		FROM entities e JOIN (SELECT DISTINCT article_id FROM hit) h ON h.article_id = e.article_id
+		WHERE NOT EXISTS (SELECT 1 FROM hit WHERE hit.article_id = e.article_id AND hit.cluster = e.cluster)
+		GROUP BY e.name COLLATE NOCASE, e.type ORDER BY n DESC, e.name LIMIT ?`, name, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return scanAll(rows, func(r *sql.Rows, c *CoMention) error { return r.Scan(&c.Name, &c.Type, &c.Articles) })
+}
+
+// Speakers lists the most quoted speakers.
+func (s *SQLite) Speakers(ctx context.Context, limit int) ([]SpeakerCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT speaker, speaker_kind, count(*) AS n, count(DISTINCT article_id)
+		FROM quotes WHERE coalesce(speaker, '') <> ''
+			AND lower(speaker) NOT IN ('who', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'which', 'that', 'this')
+		GROUP BY speaker COLLATE NOCASE ORDER BY n DESC, speaker LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return scanAll(rows, func(r *sql.Rows, c *SpeakerCount) error {
+		return r.Scan(&c.Speaker, &c.Kind, &c.Quotes, &c.Articles)
+	})
+}
+
+// Groups summarises reliability by source and label. Articles without a
+// source are grouped by the file they came from (their origin without
+// the record number).
+func (s *SQLite) Groups(ctx context.Context) ([]Group, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(source, ''), coalesce(origin, ''), coalesce(label, ''), p_unreliable FROM articles`)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer rows.Close()
+	type key struct{ name, label string }
+	idx := map[key]int{}
+	var out []Group
+	for rows.Next() {
+		var src, origin, label string
+		var p sql.NullFloat64
+		if err := rows.Scan(&src, &origin, &label, &p); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		k := key{GroupName(src, origin), label}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, Group{Name: k.name, Label: k.label})
+		}
+		g := &out[i]
+		g.Articles++
+		if p.Valid {
+			g.MeanP += (p.Float64 - g.MeanP) / float64(g.Scored+1)
+			g.Scored++
+			switch {
+			case p.Float64 < 0.3:
+				g.Low++
+			case p.Float64 >= 0.7:
+				g.High++
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].Label < out[j].Label
+	})
+	return out, nil
+}
+
+// GroupName names an article's group: its source, else the file or feed
+// it came from (the origin without a trailing record number, and only
+// the last directory and file name of a path).
+func GroupName(source, origin string) string {
+	if source = strings.TrimSpace(source); source != "" {
+		return source
+	}
+	if i := strings.LastIndexByte(origin, ':'); i > 0 {
+		if _, err := strconv.Atoi(origin[i+1:]); err == nil {
+			origin = origin[:i]
+		}
+	}
+	for _, ext := range []string{".tar.gz:", ".tgz:"} {
+		if i := strings.Index(origin, ext); i >= 0 {
+			origin = origin[:i+len(ext)-1] // group an archive's members
+		}
+	}
+	if strings.Contains(origin, "://") {
+		return origin
+	}
+	dir, file := filepath.Split(filepath.Clean(origin))
+	if base := filepath.Base(dir); dir != "" && base != "." && base != string(filepath.Separator) {
+		return base + "/" + file
+	}
+	if file == "" || file == "." {
+		return "(unknown)"
+	}
+	return file
+}
+
+// scanAll reads every row with scan.
+func scanAll[T any](rows *sql.Rows, scan func(*sql.Rows, *T) error) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return out, nil
+}
+
+// Recent lists the latest stored articles.
+func (s *SQLite) Recent(ctx context.Context, limit int) ([]Hit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(title, ''), coalesce(origin, ''), coalesce(source, ''), coalesce(date, '')
+		FROM articles ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return scanAll(rows, func(r *sql.Rows, h *Hit) error { return r.Scan(&h.ID, &h.Title, &h.Origin, &h.Source, &h.Date) })
 }

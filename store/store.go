@@ -64,6 +64,33 @@ type ConflictRow struct {
 	B     ClaimRow `json:"b"`
 }
 
+// CoMention is an entity named alongside another.
+type CoMention struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Articles int    `json:"articles"` // articles naming both
+}
+
+// SpeakerCount is a speaker with their quotations.
+type SpeakerCount struct {
+	Speaker  string `json:"speaker"`
+	Kind     string `json:"kind"`
+	Quotes   int    `json:"quotes"`
+	Articles int    `json:"articles"`
+}
+
+// Group is the articles of one source (the document's source field or,
+// without one, the file or feed they came from) and one dataset label.
+type Group struct {
+	Name     string  `json:"name"`
+	Label    string  `json:"label,omitempty"`
+	Articles int     `json:"articles"`
+	Scored   int     `json:"scored"`            // with a reliability score
+	MeanP    float64 `json:"mean_p"`            // mean p_unreliable of the scored
+	Low      int     `json:"likely_reliable"`   // p < 0.3
+	High     int     `json:"likely_unreliable"` // p ≥ 0.7
+}
+
 // Store is a corpus of analysed articles.
 type Store interface {
 	// Put stores an analysis; an article already stored (same content
@@ -84,6 +111,16 @@ type Store interface {
 	Claims(ctx context.Context, about string, limit int) ([]ClaimRow, error)
 	// Conflicts pairs claims that cannot both be true, across the corpus.
 	Conflicts(ctx context.Context, about string, limit int) ([]ConflictRow, error)
+	// CoMentions lists the entities named in the articles that name an
+	// entity, by how many of those articles name them.
+	CoMentions(ctx context.Context, name string, limit int) ([]CoMention, error)
+	// Speakers lists who is quoted most, across the corpus.
+	Speakers(ctx context.Context, limit int) ([]SpeakerCount, error)
+	// Groups summarises reliability scores by source (or dataset file) and
+	// label.
+	Groups(ctx context.Context) ([]Group, error)
+	// Recent lists the latest stored articles, newest first.
+	Recent(ctx context.Context, limit int) ([]Hit, error)
 	// Count is the number of stored articles.
 	Count(ctx context.Context) (int, error)
 	Close() error

@@ -90,6 +90,42 @@ func TestSearchEntityQuotes(t *testing.T) {
 	if len(qs) != 1 || qs[0].SpeakerKind != "anonymous" {
 		t.Errorf("quotes about the city: %+v", qs)
 	}
+	co, err := s.CoMentions(ctx, "Zebari", 10)
+	if err != nil || !hasName(co, "Baghdadi") || hasName(co, "Zebari") || hasName(co, "Hoshyar Zebari") {
+		t.Errorf("co-mentions of Zebari should include Baghdadi, not Zebari himself: %v %+v", err, co)
+	}
+	sp, err := s.Speakers(ctx, 10)
+	if err != nil || len(sp) == 0 || sp[0].Quotes < 1 {
+		t.Errorf("speakers: %v %+v", err, sp)
+	}
+	gs, err := s.Groups(ctx)
+	if err != nil || len(gs) != 1 || gs[0].Articles != 3 || gs[0].Scored != 3 || gs[0].MeanP <= 0 || gs[0].MeanP >= 1 {
+		t.Errorf("groups: %v %+v", err, gs)
+	}
+}
+
+func hasName(cs []CoMention, name string) bool {
+	for _, c := range cs {
+		if strings.Contains(c.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestGroupName(t *testing.T) {
+	for _, c := range []struct{ source, origin, want string }{
+		{"Reuters", "x.csv:3", "Reuters"},
+		{"", "../shared/data/isot-sample/true_sample.csv:12", "isot-sample/true_sample.csv"},
+		{"", "article.txt", "article.txt"},
+		{"", "https://example.org/feed.xml:4", "https://example.org/feed.xml"},
+		{"", "", "(unknown)"},
+		{"", "archive.tar.gz:dir/a.txt", "archive.tar.gz"},
+	} {
+		if got := GroupName(c.source, c.origin); got != c.want {
+			t.Errorf("GroupName(%q, %q) = %q, want %q", c.source, c.origin, got, c.want)
+		}
+	}
 }
 
 func TestReopenKeepsSchema(t *testing.T) {

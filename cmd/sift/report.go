@@ -79,13 +79,7 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 	if len(a.Quotes) > 0 {
 		fmt.Fprintf(&b, "\nWho said what (%d):\n", len(a.Quotes))
 		for _, q := range a.Quotes {
-			who := q.Speaker.Name
-			if who == "" && q.Speaker.TextSpan != nil {
-				who = q.Speaker.Text
-			}
-			if who == "" {
-				who = "(unknown)"
-			}
+			who := q.Speaker.Label()
 			cue := ""
 			if q.Cue != nil {
 				cue = " " + q.Cue.Text
