@@ -16,7 +16,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/siftnews/sift"
 )
@@ -41,6 +40,9 @@ type RecordError struct {
 }
 
 func (e *RecordError) Error() string {
+	if e.Line <= 0 {
+		return fmt.Sprintf("%s: record %d: %v", e.Origin, e.Record, e.Err)
+	}
 	return fmt.Sprintf("%s: record %d (line %d): %v", e.Origin, e.Record, e.Line, e.Err)
 }
 
@@ -58,6 +60,7 @@ const (
 	FormatJSONL Format = "jsonl"
 	FormatCSV   Format = "csv"
 	FormatTSV   Format = "tsv"
+	FormatFeed  Format = "feed" // RSS, Atom or JSON Feed
 )
 
 // Options configure reading.
@@ -65,10 +68,25 @@ type Options struct {
 	Format   Format            // FormatAuto detects from the name and the content
 	Columns  map[string]string // field (id,title,author,text,label,date,url,source) → column name
 	MaxBytes int64             // per document (and per batch record); 0 means 16 MiB
-	// HTTPClient fetches URLs; nil means a client with a 30 s timeout.
+	// HTTPClient fetches URLs when Fetcher is nil; nil means a client with
+	// a 30 s timeout.
 	HTTPClient *http.Client
+	// Fetcher fetches URLs (pages, feeds, the pages feed items link to)
+	// with retries and a per-host rate limit; share one between readers.
+	// nil: a Fetcher with the defaults around HTTPClient.
+	Fetcher *Fetcher
+	// FollowLinks completes feed items that carry only a summary from the
+	// page they link to.
+	FollowLinks bool
 	// Stdin is read for the name "-"; nil means os.Stdin.
 	Stdin io.Reader
+}
+
+func (o Options) fetcher() *Fetcher {
+	if o.Fetcher != nil {
+		return o.Fetcher
+	}
+	return &Fetcher{Client: o.HTTPClient}
 }
 
 func (o Options) maxBytes() int64 {
@@ -109,7 +127,7 @@ func Open(ctx context.Context, name string, opt Options) (Reader, error) {
 	if opt.Format == FormatAuto {
 		opt.Format = formatFromName(name)
 	}
-	r, err := FromReader(f, name, opt)
+	r, err := fromReader(ctx, f, name, opt)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -144,6 +162,12 @@ func formatFromName(name string) Format {
 // Document.Origin. Batches (CSV, TSV, JSON Lines) stream; single documents
 // are read whole, up to Options.MaxBytes.
 func FromReader(r io.Reader, origin string, opt Options) (Reader, error) {
+	return fromReader(context.Background(), r, origin, opt)
+}
+
+// fromReader is FromReader with the context that feed readers fetch
+// linked pages under.
+func fromReader(ctx context.Context, r io.Reader, origin string, opt Options) (Reader, error) {
 	head := make([]byte, 8192)
 	n, err := io.ReadFull(r, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
@@ -176,6 +200,8 @@ func FromReader(r io.Reader, origin string, opt Options) (Reader, error) {
 	}
 	var items []item
 	switch format {
+	case FormatFeed:
+		return newFeedReader(ctx, data, origin, opt)
 	case FormatHTML:
 		var d *sift.Document
 		d, err = parseHTML(data, origin)
@@ -234,6 +260,9 @@ func sniff(head []byte) Format {
 		return FormatJSON
 	case t[0] == '<':
 		l := bytes.ToLower(t[:min(len(t), 512)])
+		if bytes.Contains(l, []byte("<rss")) || bytes.Contains(l, []byte("<feed")) || bytes.Contains(l, []byte("<rdf:rdf")) {
+			return FormatFeed
+		}
 		if bytes.Contains(l, []byte("<html")) || bytes.Contains(l, []byte("<!doctype html")) ||
 			bytes.Contains(l, []byte("<body")) || bytes.Contains(l, []byte("<p")) || bytes.Contains(l, []byte("<div")) ||
 			bytes.Contains(l, []byte("<article")) || bytes.Contains(l, []byte("<head")) {
@@ -268,34 +297,15 @@ func (s *sliceReader) Close() error { return nil }
 
 // fetch downloads a URL and reads it by its content type.
 func fetch(ctx context.Context, url string, opt Options) (Reader, error) {
-	client := opt.HTTPClient
-	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	resp, err := opt.fetcher().Get(ctx, url, "text/html, application/rss+xml, application/atom+xml, application/json, text/plain;q=0.9, */*;q=0.5", opt.maxBytes())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", url, ErrFetch, err)
-	}
-	req.Header.Set("User-Agent", "sift/1 (+https://github.com/siftnews/sift)")
-	req.Header.Set("Accept", "text/html, application/json, text/plain;q=0.9, */*;q=0.5")
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", url, ErrFetch, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("%s: %w: HTTP %s", url, ErrFetch, resp.Status)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, opt.maxBytes()+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", url, ErrFetch, err)
-	}
-	if int64(len(data)) > opt.maxBytes() {
-		return nil, fmt.Errorf("%s: %w: more than %d bytes", url, ErrTooLarge, opt.maxBytes())
+		return nil, err
 	}
 	if opt.Format == FormatAuto {
-		ct := strings.ToLower(resp.Header.Get("Content-Type"))
+		ct := strings.ToLower(resp.ContentType)
 		switch {
+		case strings.Contains(ct, "rss") || strings.Contains(ct, "atom"):
+			opt.Format = FormatFeed
 		case strings.Contains(ct, "html"):
 			opt.Format = FormatHTML
 		case strings.Contains(ct, "json"):
@@ -304,14 +314,14 @@ func fetch(ctx context.Context, url string, opt Options) (Reader, error) {
 			opt.Format = FormatCSV
 		}
 	}
-	r, err := FromReader(bytes.NewReader(data), url, opt)
+	r, err := fromReader(ctx, bytes.NewReader(resp.Body), url, opt)
 	if err != nil {
 		return nil, err
 	}
 	if sr, ok := r.(*sliceReader); ok {
 		for _, it := range sr.items {
 			if it.doc != nil && it.doc.URL == "" {
-				it.doc.URL = url
+				it.doc.URL = resp.URL
 			}
 		}
 	}

@@ -35,7 +35,7 @@ func openStore(ctx context.Context, path string) (store.Store, error) {
 	return store.OpenSQLite(ctx, path)
 }
 
-var ingestExts = map[string]bool{".txt": true, ".csv": true, ".tsv": true, ".json": true, ".jsonl": true, ".html": true, ".htm": true, ".gz": true, ".tgz": true}
+var ingestExts = map[string]bool{".txt": true, ".rss": true, ".atom": true, ".xml": true, ".csv": true, ".tsv": true, ".json": true, ".jsonl": true, ".html": true, ".htm": true, ".gz": true, ".tgz": true}
 
 func isTarGz(p string) bool {
 	l := strings.ToLower(p)
@@ -111,19 +111,27 @@ type ingestStats struct{ read, stored, duplicate, failed int }
 func newIngestCmd() *cobra.Command {
 	var db string
 	var workers int
+	var fetch fetchFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL...",
 		Short: "Analyse articles and store them in the corpus (idempotent: re-ingesting adds nothing)",
 		Long: `Analyse articles — files, directories, CSV/TSV/JSONL batches, HTML pages,
-.tar.gz archives of articles, URLs — and store each analysis in the corpus database (SQLite, WAL, FTS5),
+.tar.gz archives of articles, RSS/Atom feeds, URLs — and store each analysis in the corpus database (SQLite, WAL, FTS5),
 by default $XDG_DATA_HOME/sift/sift.db (--db to choose).
 
 Every article is identified by the hash of its title and text: ingesting
 the same content again stores nothing, so an interrupted ingest is resumed by
 running it again. Bad records are reported with their location and the rest
-goes on; a summary ends the run (read, stored, already stored, failed).`,
+goes on; a summary ends the run (read, stored, already stored, failed).
+
+URLs and feeds are fetched politely: every request has a timeout, failures
+(network errors, 429, 5xx) are retried with exponential back-off honouring
+Retry-After, and one host gets at most one request per --per-host interval.
+A feed item that carries only a summary is completed from the page it links
+to (--follow=false to keep the summary).`,
 		Example: `  sift ingest ../shared/data/isot-sample
-  sift ingest --db corpus.db articles.jsonl https://example.org/story.html`,
+  sift ingest --db corpus.db articles.jsonl https://example.org/story.html
+  sift ingest https://example.org/world/rss.xml saved-feed.atom`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -136,7 +144,7 @@ goes on; a summary ends the run (read, stored, already stored, failed).`,
 			if err != nil {
 				return err
 			}
-			s, err := ingest(ctx, st, paths, workers, cmd.ErrOrStderr())
+			s, err := ingest(ctx, st, paths, workers, cmd.ErrOrStderr(), fetch.options())
 			fmt.Fprintf(cmd.OutOrStdout(), "read %d, stored %d, already stored %d, failed %d\n", s.read, s.stored, s.duplicate, s.failed)
 			if err != nil {
 				return err
@@ -152,12 +160,42 @@ goes on; a summary ends the run (read, stored, already stored, failed).`,
 	}
 	cmd.Flags().StringVar(&db, "db", "", "corpus database (default $XDG_DATA_HOME/sift/sift.db)")
 	cmd.Flags().IntVarP(&workers, "workers", "j", runtime.NumCPU(), "articles analysed in parallel")
+	fetch.add(cmd)
 	return cmd
+}
+
+// fetchFlags configure network fetches (URLs, feeds, linked pages).
+type fetchFlags struct {
+	timeout, perHost time.Duration
+	retries          int
+	follow           bool
+}
+
+func (f *fetchFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit of one HTTP request")
+	fl.IntVar(&f.retries, "retries", 3, "retries of a failed fetch (network error, 429, 5xx)")
+	fl.DurationVar(&f.perHost, "per-host", time.Second, "least time between two requests to one host")
+	fl.BoolVar(&f.follow, "follow", true, "complete summary-only feed items from the pages they link to")
+}
+
+// options are the input options of a run: one Fetcher shared by every
+// reader, so that the per-host limit holds across them.
+func (f *fetchFlags) options() input.Options {
+	// the Fetcher reads 0 as "the default"; here 0 means none
+	retries, perHost := f.retries, f.perHost
+	if retries <= 0 {
+		retries = -1
+	}
+	if perHost <= 0 {
+		perHost = -1
+	}
+	return input.Options{Fetcher: &input.Fetcher{Timeout: f.timeout, Retries: retries, PerHost: perHost}, FollowLinks: f.follow}
 }
 
 // ingest reads every path, analyses new articles on a worker pool and
 // stores them from one writer.
-func ingest(ctx context.Context, st store.Store, paths []string, workers int, stderr io.Writer) (ingestStats, error) {
+func ingest(ctx context.Context, st store.Store, paths []string, workers int, stderr io.Writer, opt input.Options) (ingestStats, error) {
 	var s ingestStats
 	var bar *progressbar.ProgressBar
 	if isTerminalWriter(stderr) {
@@ -231,7 +269,7 @@ func ingest(ctx context.Context, st store.Store, paths []string, workers int, st
 		for _, p := range paths {
 			if isTarGz(p) {
 				if err := eachTarMember(p, func(name string, r io.Reader) bool {
-					ir, err := input.FromReader(r, p+":"+name, input.Options{})
+					ir, err := input.FromReader(r, p+":"+name, opt)
 					if err != nil {
 						results <- result{err: err}
 						return true
@@ -242,7 +280,7 @@ func ingest(ctx context.Context, st store.Store, paths []string, workers int, st
 				}
 				continue
 			}
-			r, err := input.Open(ctx, p, input.Options{})
+			r, err := input.Open(ctx, p, opt)
 			if err != nil {
 				results <- result{err: fmt.Errorf("%s: %w", p, err)}
 				continue

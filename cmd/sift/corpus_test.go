@@ -4,9 +4,13 @@ import (
 	"archive/tar"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -88,5 +92,40 @@ func TestIngestTarGz(t *testing.T) {
 	out, _, _ = runCLI(t, "", "conflicts", "--db", db, "--about", "Baghdadi")
 	if !strings.Contains(out, "Baghdadi") {
 		t.Errorf("no conflict across the two archived articles:\n%s", out)
+	}
+}
+
+func TestIngestFeedURL(t *testing.T) {
+	var base string
+	var busy atomic.Int32
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/rss":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed Herald</title>
+<item><title>Zebari: Baghdadi fled</title><link>%[1]s/one</link><content:encoded><![CDATA[<p>“Baghdadi is no longer in Mosul,” Foreign Minister Hoshyar Zebari said on Thursday.</p>]]></content:encoded></item>
+<item><title>Official: Baghdadi still there</title><link>%[1]s/two</link><description>An official disputes the minister.</description></item>
+</channel></rss>`, base)
+		case "/two":
+			if busy.Add(1) == 1 { // the first try fails: the fetch is retried
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<html><body><article><p>“Baghdadi is still in Mosul,” a senior Kurdish official said on Friday, disputing the minister's account of where the militant leader is hiding and insisting that he has not left the city.</p></article></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer ts.Close()
+	base = ts.URL
+	db := filepath.Join(t.TempDir(), "c.db")
+	out, errs, code := runCLI(t, "", "ingest", "--db", db, "--per-host", "10ms", ts.URL+"/rss")
+	if code != exitOK || !strings.Contains(out, "read 2, stored 2") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	out, _, _ = runCLI(t, "", "conflicts", "--db", db, "--about", "Baghdadi")
+	if !strings.Contains(out, "Zebari") || !strings.Contains(out, "present Mosul") {
+		t.Errorf("the two feed items should conflict:\n%s", out)
 	}
 }

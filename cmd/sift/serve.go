@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/siftnews/sift/examples"
+	"github.com/siftnews/sift/input"
 	"github.com/siftnews/sift/serve"
 	"github.com/siftnews/sift/store"
 	"github.com/spf13/cobra"
@@ -135,7 +136,7 @@ func ingestDemo(ctx context.Context, st store.Store, dir string, stderr io.Write
 		}
 		paths = append(paths, p)
 	}
-	s, err := ingest(ctx, st, paths, runtime.NumCPU(), stderr)
+	s, err := ingest(ctx, st, paths, runtime.NumCPU(), stderr, input.Options{})
 	if err != nil {
 		return err
 	}
