@@ -26,6 +26,7 @@ fuzz ./quote FuzzLoad
 fuzz . FuzzAnalyze
 fuzz ./count FuzzFind
 fuzz ./when FuzzFind
+fuzz ./stance FuzzFeatures
 
 # Slow: retrain every embedded model with its documented command and check
 # that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.

@@ -17,7 +17,7 @@ func newEvalCmd() *cobra.Command {
 		Use:   "eval",
 		Short: "Evaluate Sift's models and rules on held-out data, with standard metrics",
 	}
-	cmd.AddCommand(newEvalSentencesCmd(), newEvalNERCmd(), newEvalQuotesCmd(), newEvalReliabilityCmd())
+	cmd.AddCommand(newEvalSentencesCmd(), newEvalNERCmd(), newEvalQuotesCmd(), newEvalReliabilityCmd(), newEvalStanceCmd())
 	return cmd
 }
 
