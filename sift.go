@@ -125,6 +125,9 @@ type Analysis struct {
 	// true, with their sources.
 	Claims    []claim.Claim    `json:"claims"`
 	Conflicts []claim.Conflict `json:"conflicts"`
+	// Agreements pair claims from different sources that corroborate
+	// each other.
+	Agreements []claim.Conflict `json:"agreements"`
 	// Reliability is the calibrated probability that the article is
 	// unreliable, with the signals and features behind it.
 	Reliability *reliability.Report `json:"reliability,omitempty"`
@@ -231,10 +234,12 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 			a.Tokens[i] = Token{Start: sp.Start, End: sp.End, Text: t.Text, Kind: t.Kind.String()}
 		}
 	}
+	// counts and dates first: claims read them
+	a.Counts = count.Find(r.Clean, a.toks)
+	a.Dates = when.Find(r.Clean, a.toks, when.ParsePublished(doc.Date))
 	if err := a.entities(ctx, cfg.ner, cfg.quotes); err != nil {
 		return nil, err
 	}
-	a.Counts = count.Find(r.Clean, a.toks)
 	for i := range a.Counts {
 		o := a.span(a.Counts[i].Start, a.Counts[i].End)
 		a.Counts[i].Start, a.Counts[i].End = o.Start, o.End
@@ -242,7 +247,6 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 	if a.Counts == nil {
 		a.Counts = []count.Count{}
 	}
-	a.Dates = when.Find(r.Clean, a.toks, when.ParsePublished(doc.Date))
 	for i := range a.Dates {
 		o := a.span(a.Dates[i].Start, a.Dates[i].End)
 		a.Dates[i].Start, a.Dates[i].End = o.Start, o.End
@@ -308,10 +312,14 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 	in := quote.Input{Doc: doc, Entities: ents, Clusters: clusters}
 	quotes := qm.Find(in)
 	same := a.restoreGaps(in, quotes)
-	claims := claim.Extract(claim.Input{Quote: in, Quotes: quotes, Same: same})
+	claims := claim.Extract(claim.Input{Quote: in, Quotes: quotes, Same: same, Counts: a.Counts, Dates: a.Dates})
 	a.Conflicts = claim.Conflicts(claims)
 	if a.Conflicts == nil {
 		a.Conflicts = []claim.Conflict{}
+	}
+	a.Agreements = claim.Agreements(claims)
+	if a.Agreements == nil {
+		a.Agreements = []claim.Conflict{}
 	}
 
 	mapSpan := func(start, end *int) {

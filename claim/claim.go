@@ -1,28 +1,66 @@
-// Package claim turns an article's attributed statements into claims about
-// entities — who is where, who is alive, who holds an office — and finds
-// the claims that contradict each other: one source says a leader has fled
-// a city, another that he is still there.
+// Package claim turns an article's attributed statements into normalised
+// claims — who is where, who is alive, who holds an office, who controls a
+// place, how many were killed or remain, what someone did or did not do —
+// and relates them: claims from different sources that cannot both be
+// true (one source says a leader has fled a city, another that he is still
+// there; 6,000 fighters remain against 1,000) and claims that corroborate
+// each other.
 package claim
 
 import (
 	"sort"
 	"strings"
 
+	"github.com/siftnews/sift/count"
 	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/quote"
+	"github.com/siftnews/sift/when"
 )
 
-// Claim is one statement about an entity's state, with its source.
+// Predicate classes.
+const (
+	Location = "location" // present / absent (at Place)
+	Vital    = "vital"    // alive / dead
+	Custody  = "custody"  // detained / free
+	Office   = "office"   // in_office / out_of_office
+	Control  = "control"  // controls / lost_control (Subject is the place, Object the controller)
+	Number   = "count"    // Count of Subject (what is counted) with State the measure (killed, remaining…)
+	Event    = "event"    // Subject did (or did not do) Object
+)
+
+// Claim is one normalised statement with its source and evidence.
 type Claim struct {
-	// Subject is the canonical name of the entity the claim is about.
+	// Subject is what the claim is about: the canonical name of an
+	// entity, the place of a control claim, or what a count counts.
 	Subject string `json:"subject"`
-	Cluster int    `json:"cluster"`
+	// Cluster indexes Analysis.Clusters when the subject is an entity, or
+	// is -1.
+	Cluster int `json:"cluster"`
+	// Predicate is the class of the claim: location, vital, custody,
+	// office, control, count or event.
+	Predicate string `json:"predicate"`
 	// State is what is claimed: present/absent (at a place), alive/dead,
-	// detained/free, in_office/out_of_office.
+	// detained/free, in_office/out_of_office, controls/lost_control, the
+	// measure of a count (killed, wounded, displaced, remaining,
+	// reported…), did/did_not for events.
 	State string `json:"state"`
 	// Place is the place a presence claim is about, when named.
 	Place string `json:"place,omitempty"`
-	// Evidence is the words that carry the state ("has fled", "still in").
+	// Object is the controller of a control claim or the action of an
+	// event claim ("rejected the offer").
+	Object string `json:"object,omitempty"`
+	// Count is the number of a count claim.
+	Count *Count `json:"count,omitempty"`
+	// Polarity is negative when the claim denies ("has not left", "did
+	// not attend"), else positive.
+	Polarity string `json:"polarity"`
+	// Modality is hedged when the statement hedges (may, reportedly,
+	// believed…), else asserted.
+	Modality string `json:"modality"`
+	// Time is the date (ISO 8601) of a date expression in the statement,
+	// resolved against the publication date.
+	Time string `json:"time,omitempty"`
+	// Evidence is the words that carry the claim ("has fled", "still in").
 	Evidence string `json:"evidence"`
 	// Quote indexes Analysis.Quotes; Source names who made the claim.
 	Quote  int    `json:"quote"`
@@ -32,7 +70,16 @@ type Claim struct {
 	End   int `json:"end"`
 }
 
-// Conflict pairs two claims that cannot both be true.
+// Count is the number of a count claim: Value, or the range Value–High;
+// Qualifier is the hedge as written ("more than", "about").
+type Count struct {
+	Value     float64 `json:"value"`
+	High      float64 `json:"high,omitempty"`
+	Qualifier string  `json:"qualifier,omitempty"`
+}
+
+// Conflict pairs two claims that cannot both be true (in Conflicts) or
+// that corroborate each other (in Agreements), with the reason.
 type Conflict struct {
 	About  string `json:"about"`
 	A      int    `json:"a"` // index into claims
@@ -75,8 +122,6 @@ var stateCues = func() []cue {
 	return out
 }()
 
-var opposite = map[string]string{"present": "absent", "absent": "present", "dead": "alive", "alive": "dead",
-	"detained": "free", "free": "detained", "out_of_office": "in_office", "in_office": "out_of_office"}
 
 // Input is what Extract reads: the attribution stage's document and
 // results, and a map of clusters known to be the same entity (from gap
@@ -86,6 +131,10 @@ type Input struct {
 	Quotes []quote.Quote
 	// Same maps a cluster to the cluster it is the same entity as.
 	Same map[int]int
+	// Counts and Dates of the article, in the same offsets as the
+	// quotations.
+	Counts []count.Count
+	Dates  []when.Mention
 }
 
 func (in Input) canon(c int) int {
@@ -99,64 +148,119 @@ func (in Input) canon(c int) int {
 	return c
 }
 
-// Extract reads state claims from the article's quotations. Offsets are
-// those of the quotations (Doc.Text offsets as given by quote.Find).
+// Extract reads claims from the article's quotations. Offsets are those
+// of the quotations (Doc.Text offsets as given by quote.Find).
 func Extract(in Input) []Claim {
 	var out []Claim
 	for qi, q := range in.Quotes {
 		if len(q.Text) > 4000 {
-			continue // not a statement a state could be read from
+			continue // not a statement a claim could be read from
 		}
 		low := strings.ToLower(q.Text)
 		words := strings.FieldsFunc(low, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’')
 		})
-		state, evidence := "", ""
-		for _, c := range stateCues {
-			if containsSeq(words, c.words) {
-				state, evidence = c.state, strings.Join(c.words, " ")
-				break
+		base := Claim{Quote: qi, Start: q.Start, End: q.End, Source: sourceOf(q), Polarity: "positive", Modality: "asserted",
+			Time: timeOf(in, q)}
+		if hedged(words) {
+			base.Modality = "hedged"
+		}
+		n := len(out)
+		if c, ok := stateClaim(in, q, words, base); ok {
+			out = append(out, c)
+		}
+		if c, ok := controlClaim(in, q, words, base); ok {
+			out = append(out, c)
+		}
+		out = append(out, countClaims(in, q, base)...)
+		if len(out) == n {
+			if c, ok := eventClaim(in, q, base); ok {
+				out = append(out, c)
 			}
 		}
-		if state == "" {
-			continue
-		}
-		subj := subjectOf(in, q)
-		if subj < 0 {
-			continue
-		}
-		cl := in.Quote.Clusters[subj]
-		c := Claim{Subject: cl.Name, Cluster: cl.ID, State: state, Evidence: evidence, Quote: qi, Start: q.Start, End: q.End,
-			Source: q.Speaker.Name}
-		if c.Source == "" && q.Speaker.TextSpan != nil {
-			c.Source = q.Speaker.Text
-		}
-		if c.Source == "" {
-			c.Source = q.Speaker.Kind
-		}
-		if state == "present" || state == "absent" {
-			c.Place = placeOf(in, q)
-		}
-		out = append(out, c)
 	}
 	return out
 }
 
-func containsSeq(ws, seq []string) bool {
-	for i := 0; i+len(seq) <= len(ws); i++ {
-		ok := true
-		for k, w := range seq {
-			if strings.ReplaceAll(ws[i+k], "’", "'") != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
+func sourceOf(q quote.Quote) string {
+	if q.Speaker.Name != "" {
+		return q.Speaker.Name
+	}
+	if q.Speaker.TextSpan != nil && q.Speaker.Text != "" {
+		return q.Speaker.Text
+	}
+	return q.Speaker.Kind
+}
+
+var hedges = set("may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps", "believed", "apparently",
+	"likely", "unconfirmed", "supposedly", "probably", "suspected", "appears", "seems", "rumoured", "rumored")
+
+var negators = set("not", "never", "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't",
+	"wasn't", "weren't", "won't", "wouldn't", "cannot", "can't", "nor", "neither")
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func hedged(words []string) bool {
+	for _, w := range words {
+		if hedges[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// timeOf is the value of the first resolved date inside the quotation.
+func timeOf(in Input, q quote.Quote) string {
+	for _, d := range in.Dates {
+		if d.Start >= q.Start && d.End <= q.End && d.Value != "" {
+			return d.Value
+		}
+	}
+	return ""
+}
+
+// PredicateOf is the predicate class of a state ("" when unknown).
+func PredicateOf(state string) string { return statePredicate[state] }
+
+var statePredicate = map[string]string{"present": Location, "absent": Location, "dead": Vital, "alive": Vital,
+	"detained": Custody, "free": Custody, "in_office": Office, "out_of_office": Office}
+
+// stateClaim reads where someone is, whether alive, held, in office.
+func stateClaim(in Input, q quote.Quote, words []string, c Claim) (Claim, bool) {
+	for _, cue := range stateCues {
+		if containsSeq(words, cue.words) {
+			c.State, c.Evidence = cue.state, strings.Join(cue.words, " ")
+			break
+		}
+	}
+	if c.State == "" {
+		return c, false
+	}
+	subj := subjectOf(in, q)
+	if subj < 0 {
+		return c, false
+	}
+	cl := in.Quote.Clusters[subj]
+	c.Subject, c.Cluster, c.Predicate = cl.Name, cl.ID, statePredicate[c.State]
+	for _, w := range strings.Fields(c.Evidence) {
+		if negators[w] || w == "longer" {
+			c.Polarity = "negative"
+		}
+	}
+	if c.Predicate == Location {
+		c.Place = placeOf(in, q)
+	}
+	return c, true
+}
+
+func containsSeq(ws, seq []string) bool { return indexSeq(ws, seq) >= 0 }
+
 
 // entitiesIn lists the entities inside [start, end) of the text.
 func entitiesIn(in Input, start, end int) []entity.Entity {
@@ -191,10 +295,15 @@ func subjectOf(in Input, q quote.Quote) int {
 	low := " " + strings.ToLower(q.Text) + " "
 	if !strings.Contains(low, " he ") && !strings.Contains(low, " she ") && !strings.Contains(low, "“he ") &&
 		!strings.Contains(low, "\"he ") && !strings.Contains(low, "“she ") && !strings.HasPrefix(strings.TrimSpace(low), "he ") {
-		// also the leader described without a name: "IS leader has fled"
-		if !strings.Contains(low, "leader") {
+		// also someone described by a role, without a name: "IS leader
+		// has fled", "the minister has not resigned"
+		if !mentionsRole(low) {
 			return -1
 		}
+	}
+	// "the minister": the person whose title or role is that noun
+	if c := byRole(in, low, speaker); c >= 0 {
+		return c
 	}
 	best := -1
 	for _, e := range in.Quote.Entities {
@@ -263,30 +372,36 @@ func placeOf(in Input, q quote.Quote) string {
 	return in.Quote.Clusters[best].Name
 }
 
-// Conflicts pairs claims about the same entity (and place, when both name
-// one) whose states are opposite, made by different sources.
-func Conflicts(claims []Claim) []Conflict {
-	var out []Conflict
-	for i := range claims {
-		for j := i + 1; j < len(claims); j++ {
-			a, b := claims[i], claims[j]
-			if a.Cluster != b.Cluster || opposite[a.State] != b.State || a.Source == b.Source {
+
+var roleNouns = []string{"leader", "minister", "president", "commander", "chief", "general", "governor", "mayor", "premier",
+	"chairman", "director", "spokesman", "spokeswoman", "prime minister", "king", "emir", "caliph"}
+
+// byRole is the person (other than the speaker) whose title or role
+// carries a role noun of the quotation, or -1.
+func byRole(in Input, low string, speaker int) int {
+	for _, r := range roleNouns {
+		if !strings.Contains(low, " "+r) {
+			continue
+		}
+		for _, c := range in.Quote.Clusters {
+			if c.Type != "PER" || in.canon(c.ID) == speaker {
 				continue
 			}
-			if a.Place != "" && b.Place != "" && !strings.EqualFold(a.Place, b.Place) {
-				continue
+			for _, sp := range append(append([]entity.Span(nil), c.Titles...), c.Roles...) {
+				if strings.Contains(strings.ToLower(sp.Text), r) {
+					return in.canon(c.ID)
+				}
 			}
-			out = append(out, Conflict{About: a.Subject, A: i, B: j,
-				Reason: a.Source + " says " + a.Subject + " " + phrase(a) + "; " + b.Source + " says " + phrase(b)})
 		}
 	}
-	return out
+	return -1
 }
 
-func phrase(c Claim) string {
-	s := strings.ReplaceAll(c.State, "_", " ")
-	if c.Place != "" {
-		s += " (" + c.Place + ")"
+func mentionsRole(low string) bool {
+	for _, r := range roleNouns {
+		if strings.Contains(low, " "+r+" ") || strings.Contains(low, " "+r+"’s") || strings.Contains(low, " "+r+"'s") {
+			return true
+		}
 	}
-	return s + ": “" + c.Evidence + "”"
+	return false
 }

@@ -87,6 +87,7 @@ func Handler(o Options) http.Handler {
 	r.Get("/v1/entities/{name}", s.entity)
 	r.Get("/v1/quotes", s.quotes)
 	r.Get("/v1/conflicts", s.conflicts)
+	r.Get("/v1/agreements", s.agreements)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusNotFound, "Not Found", "no such endpoint: "+r.URL.Path)
 	})
@@ -330,8 +331,12 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) {
 	if !s.needStore(w) {
 		return
 	}
-	rows, err := s.o.Store.Entity(r.Context(), chi.URLParam(r, "name"), limit(r))
-	list(s, w, rows, err)
+	p, err := store.EntityProfile(r.Context(), s.o.Store, chi.URLParam(r, "name"), limit(r))
+	if err != nil {
+		problem(w, http.StatusInternalServerError, "Internal Server Error", err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
 }
 
 func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
@@ -347,5 +352,13 @@ func (s *server) conflicts(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rows, err := s.o.Store.Conflicts(r.Context(), r.URL.Query().Get("about"), limit(r))
+	list(s, w, rows, err)
+}
+
+func (s *server) agreements(w http.ResponseWriter, r *http.Request) {
+	if !s.needStore(w) {
+		return
+	}
+	rows, err := s.o.Store.Agreements(r.Context(), r.URL.Query().Get("about"), limit(r))
 	list(s, w, rows, err)
 }

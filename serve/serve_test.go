@@ -109,6 +109,7 @@ func TestIngestAndQuery(t *testing.T) {
 		"/v1/entities/Zebari":                 "Hoshyar Zebari",
 		"/v1/quotes?speaker=Hoshyar%20Zebari": "no longer in Mosul",
 		"/v1/conflicts?about=Baghdadi":        "[",
+		"/v1/agreements?about=Baghdadi":       "[",
 	} {
 		res, body := do(t, "GET", ts.URL+path, "", "")
 		if res.StatusCode != 200 || !strings.Contains(body, want) {
@@ -133,7 +134,7 @@ func TestOpenAPIDocumentIsValid(t *testing.T) {
 	}
 	// every route the router serves is documented
 	paths := m["paths"].(map[string]any)
-	for _, p := range []string{"/v1/analyze", "/v1/articles", "/v1/articles/{id}", "/v1/search", "/v1/entities/{name}", "/v1/quotes", "/v1/conflicts"} {
+	for _, p := range []string{"/v1/analyze", "/v1/articles", "/v1/articles/{id}", "/v1/search", "/v1/entities/{name}", "/v1/quotes", "/v1/conflicts", "/v1/agreements"} {
 		if _, ok := paths[p]; !ok {
 			t.Errorf("%s is not documented", p)
 		}

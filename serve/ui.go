@@ -260,40 +260,12 @@ func (s *server) entityPage(w http.ResponseWriter, r *http.Request) {
 	if !s.uiStore(w) {
 		return
 	}
-	ctx := r.Context()
-	name := strings.TrimSpace(chi.URLParam(r, "name"))
-	ms, err := s.o.Store.Entity(ctx, name, 200)
+	p, err := store.EntityProfile(r.Context(), s.o.Store, strings.TrimSpace(chi.URLParam(r, "name")), 100)
 	if err != nil {
 		s.pageError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	names := distinctNames(ms)
-	var said []store.QuoteRow
-	seen := map[string]bool{}
-	for _, n := range append([]string{name}, names...) {
-		if seen[strings.ToLower(n)] {
-			continue
-		}
-		seen[strings.ToLower(n)] = true
-		qs, err := s.o.Store.Quotes(ctx, n, "", 100)
-		if err != nil {
-			s.pageError(w, http.StatusInternalServerError, err.Error())
-			return
-		}
-		said = append(said, qs...)
-	}
-	about, err := s.o.Store.Quotes(ctx, "", name, 100)
-	if err != nil {
-		s.pageError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	claims, _ := s.o.Store.Claims(ctx, name, 100)
-	conflicts, _ := s.o.Store.Conflicts(ctx, name, 100)
-	co, _ := s.o.Store.CoMentions(ctx, name, 30)
-	s.render(w, http.StatusOK, "entity", map[string]any{
-		"Name": name, "Names": names, "Mentions": ms, "Said": said, "About": about,
-		"Claims": claims, "Conflicts": conflicts, "Co": co,
-	})
+	s.render(w, http.StatusOK, "entity", p)
 }
 
 func (s *server) conflictsPage(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/siftnews/sift"
+	"github.com/siftnews/sift/claim"
 )
 
 // palette is the number of speaker colours; speakers beyond it reuse them.
@@ -83,16 +84,17 @@ type ClaimView struct {
 
 // ArticleView is everything the article page shows.
 type ArticleView struct {
-	ID        int64
-	A         *sift.Analysis
-	Segs      []Seg
-	Quotes    []QuoteView
-	Speakers  []SpeakerView
-	Signals   []SignalView
-	Conflicts []ConflictView
-	Clusters  []ClusterView
-	P         float64
-	Gauge     Gauge
+	ID         int64
+	A          *sift.Analysis
+	Segs       []Seg
+	Quotes     []QuoteView
+	Speakers   []SpeakerView
+	Signals    []SignalView
+	Conflicts  []ConflictView
+	Agreements []ConflictView
+	Clusters   []ClusterView
+	P          float64
+	Gauge      Gauge
 }
 
 // ClusterView is an entity with its mention count.
@@ -165,17 +167,25 @@ func newArticleView(id int64, a *sift.Analysis) *ArticleView {
 		}
 		sort.SliceStable(v.Signals, func(i, j int) bool { return abs(v.Signals[i].Contribution) > abs(v.Signals[j].Contribution) })
 	}
-	for _, c := range a.Conflicts {
+	v.Conflicts = pairViews(a, a.Conflicts)
+	v.Agreements = pairViews(a, a.Agreements)
+	return v
+}
+
+// pairViews lays out conflicts or agreements with both sides.
+func pairViews(a *sift.Analysis, pairs []claim.Conflict) []ConflictView {
+	var out []ConflictView
+	side := func(i int) ClaimView {
+		cl := a.Claims[i]
+		return ClaimView{Source: cl.Source, State: cl.State, Place: cl.Place, Evidence: cl.Evidence, Start: cl.Start, End: cl.End}
+	}
+	for _, c := range pairs {
 		if c.A < 0 || c.A >= len(a.Claims) || c.B < 0 || c.B >= len(a.Claims) {
 			continue
 		}
-		side := func(i int) ClaimView {
-			cl := a.Claims[i]
-			return ClaimView{Source: cl.Source, State: cl.State, Place: cl.Place, Evidence: cl.Evidence, Start: cl.Start, End: cl.End}
-		}
-		v.Conflicts = append(v.Conflicts, ConflictView{About: c.About, Reason: c.Reason, A: side(c.A), B: side(c.B)})
+		out = append(out, ConflictView{About: c.About, Reason: c.Reason, A: side(c.A), B: side(c.B)})
 	}
-	return v
+	return out
 }
 
 func abs(x float64) float64 {

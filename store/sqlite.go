@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/siftnews/sift"
+	"github.com/siftnews/sift/claim"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -59,6 +60,14 @@ var migrations = []string{
 		source TEXT NOT NULL, quote TEXT NOT NULL
 	);
 	CREATE INDEX claims_subject_key ON claims(subject_key);`,
+	`ALTER TABLE claims ADD COLUMN predicate TEXT NOT NULL DEFAULT '';
+	ALTER TABLE claims ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive';
+	ALTER TABLE claims ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+	ALTER TABLE claims ADD COLUMN object TEXT NOT NULL DEFAULT '';
+	ALTER TABLE claims ADD COLUMN time TEXT NOT NULL DEFAULT '';
+	ALTER TABLE claims ADD COLUMN value REAL;
+	ALTER TABLE claims ADD COLUMN high REAL;
+	ALTER TABLE claims ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';`,
 }
 
 // DefaultPath is the store's default location: $XDG_DATA_HOME/sift/sift.db
@@ -195,8 +204,15 @@ func (s *SQLite) Put(ctx context.Context, a *sift.Analysis) (int64, bool, error)
 		if c.Quote >= 0 && c.Quote < len(a.Quotes) {
 			qt = a.Quotes[c.Quote].Text
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claims(article_id, subject, subject_key, state, place, evidence, source, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, c.Subject, nameKey(c.Subject), c.State, c.Place, c.Evidence, c.Source, qt); err != nil {
+		var value, high any
+		qual := ""
+		if c.Count != nil {
+			value, high, qual = c.Count.Value, c.Count.High, c.Count.Qualifier
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claims(article_id, subject, subject_key, state, place, evidence, source, quote,
+				predicate, polarity, modality, object, time, value, high, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, c.Subject, nameKey(c.Subject), c.State, c.Place, c.Evidence, c.Source, qt,
+			c.Predicate, c.Polarity, c.Modality, c.Object, c.Time, value, high, qual); err != nil {
 			return 0, false, fmt.Errorf("store: %w", err)
 		}
 	}
@@ -342,7 +358,8 @@ func dedupe(xs []string) []string {
 // by their last word without the Arabic article, case-insensitively, so
 // "Baghdadi" finds "Abu Bakr al-Baghdadi".
 func (s *SQLite) Claims(ctx context.Context, about string, limit int) ([]ClaimRow, error) {
-	q := `SELECT c.article_id, coalesce(a.title, ''), c.subject, c.state, coalesce(c.place, ''), c.evidence, c.source, c.quote
+	q := `SELECT c.article_id, coalesce(a.title, ''), c.subject, c.state, coalesce(c.place, ''), c.evidence, c.source, c.quote,
+			c.predicate, c.polarity, c.modality, c.object, c.time, c.value, c.high, c.qualifier
 		FROM claims c JOIN articles a ON a.id = c.article_id`
 	var args []any
 	if about != "" {
@@ -355,44 +372,60 @@ func (s *SQLite) Claims(ctx context.Context, about string, limit int) ([]ClaimRo
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	defer rows.Close()
-	var out []ClaimRow
-	for rows.Next() {
-		var r ClaimRow
-		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Subject, &r.State, &r.Place, &r.Evidence, &r.Source, &r.Quote); err != nil {
-			return nil, fmt.Errorf("store: %w", err)
+	return scanAll(rows, func(rows *sql.Rows, r *ClaimRow) error {
+		var value, high sql.NullFloat64
+		var qual string
+		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Subject, &r.State, &r.Place, &r.Evidence, &r.Source, &r.Quote,
+			&r.Predicate, &r.Polarity, &r.Modality, &r.Object, &r.Time, &value, &high, &qual); err != nil {
+			return err
 		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		if r.Predicate == "" { // stored before predicates were recorded: all were state claims
+			r.Predicate = claim.PredicateOf(r.State)
+		}
+		if value.Valid {
+			r.Count = &claim.Count{Value: value.Float64, High: high.Float64, Qualifier: qual}
+		}
+		return nil
+	})
 }
 
-// Conflicts pairs stored claims about the same subject with opposite
-// states, from different sources (in one article or across articles), at
-// the same place when both name one.
+// Conflicts pairs stored claims about the same subject (by name key) from
+// different sources — in one article or across articles — that cannot
+// both be true (claim.Compare says why).
 func (s *SQLite) Conflicts(ctx context.Context, about string, limit int) ([]ConflictRow, error) {
+	return s.relate(ctx, about, limit, claim.Contradict)
+}
+
+// Agreements pairs stored claims from different sources that corroborate
+// each other.
+func (s *SQLite) Agreements(ctx context.Context, about string, limit int) ([]ConflictRow, error) {
+	return s.relate(ctx, about, limit, claim.Agree)
+}
+
+func (s *SQLite) relate(ctx context.Context, about string, limit int, want claim.Relation) ([]ConflictRow, error) {
 	cs, err := s.Claims(ctx, about, 100000)
 	if err != nil {
 		return nil, err
 	}
 	var out []ConflictRow
-	for i := range cs {
+	// claims come ordered by subject key: compare within each run
+	for i := 0; i < len(cs) && len(out) < limit; i++ {
+		ki := nameKey(cs[i].Subject)
 		for j := i + 1; j < len(cs) && len(out) < limit; j++ {
-			a, b := cs[i], cs[j]
-			if nameKey(a.Subject) != nameKey(b.Subject) || oppositeState[a.State] != b.State || strings.EqualFold(a.Source, b.Source) {
-				continue
+			if nameKey(cs[j].Subject) != ki {
+				break
 			}
-			if a.Place != "" && b.Place != "" && !strings.EqualFold(a.Place, b.Place) {
-				continue
+			if cs[i].ArticleID == cs[j].ArticleID && cs[i].Quote == cs[j].Quote {
+				continue // one statement read twice
 			}
-			out = append(out, ConflictRow{About: a.Subject, A: a, B: b})
+			if rel, reason := claim.Compare(cs[i].claim(), cs[j].claim()); rel == want {
+				out = append(out, ConflictRow{About: cs[i].Subject, A: cs[i], B: cs[j], Reason: reason})
+			}
 		}
 	}
 	return out, nil
 }
 
-var oppositeState = map[string]string{"present": "absent", "absent": "present", "dead": "alive", "alive": "dead",
-	"detained": "free", "free": "detained", "out_of_office": "in_office", "in_office": "out_of_office"}
 
 // nameKey is the matching key of a name across articles: its last word,
 // lower-cased, without an Arabic article or possessive.

@@ -8,8 +8,10 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/siftnews/sift"
+	"github.com/siftnews/sift/claim"
 )
 
 // ErrNotFound reports an article ID the store does not have.
@@ -55,13 +57,28 @@ type ClaimRow struct {
 	Evidence  string `json:"evidence"`
 	Source    string `json:"source"`
 	Quote     string `json:"quote"`
+	Predicate string `json:"predicate"`
+	Polarity  string `json:"polarity"`
+	Modality  string `json:"modality"`
+	Object    string `json:"object,omitempty"`
+	Time      string `json:"time,omitempty"`
+	// Count is the number of a count claim.
+	Count *claim.Count `json:"count,omitempty"`
 }
 
-// ConflictRow pairs two claims that cannot both be true.
+// claim is the row as a claim.Claim, for claim.Compare.
+func (r ClaimRow) claim() claim.Claim {
+	return claim.Claim{Subject: r.Subject, Cluster: -1, Predicate: r.Predicate, State: r.State, Place: r.Place, Object: r.Object,
+		Count: r.Count, Polarity: r.Polarity, Modality: r.Modality, Time: r.Time, Evidence: r.Evidence, Source: r.Source}
+}
+
+// ConflictRow pairs two claims that cannot both be true (or, from
+// Agreements, that corroborate each other), with the reason.
 type ConflictRow struct {
-	About string   `json:"about"`
-	A     ClaimRow `json:"a"`
-	B     ClaimRow `json:"b"`
+	About  string   `json:"about"`
+	A      ClaimRow `json:"a"`
+	B      ClaimRow `json:"b"`
+	Reason string   `json:"reason"`
 }
 
 // CoMention is an entity named alongside another.
@@ -111,6 +128,9 @@ type Store interface {
 	Claims(ctx context.Context, about string, limit int) ([]ClaimRow, error)
 	// Conflicts pairs claims that cannot both be true, across the corpus.
 	Conflicts(ctx context.Context, about string, limit int) ([]ConflictRow, error)
+	// Agreements pairs claims from different sources that corroborate each
+	// other, across the corpus.
+	Agreements(ctx context.Context, about string, limit int) ([]ConflictRow, error)
 	// CoMentions lists the entities named in the articles that name an
 	// entity, by how many of those articles name them.
 	CoMentions(ctx context.Context, name string, limit int) ([]CoMention, error)
@@ -124,4 +144,59 @@ type Store interface {
 	// Count is the number of stored articles.
 	Count(ctx context.Context) (int, error)
 	Close() error
+}
+
+// Profile is what the corpus says about one entity.
+type Profile struct {
+	Name      string        `json:"name"`
+	Names     []string      `json:"names"`    // canonical names it matched
+	Mentions  []Mention     `json:"mentions"` // articles naming it
+	Said      []QuoteRow    `json:"said"`     // quotations attributed to it
+	About     []QuoteRow    `json:"about"`    // quotations that mention it, by whoever
+	Claims    []ClaimRow    `json:"claims"`
+	Conflicts []ConflictRow `json:"conflicts"`
+	Co        []CoMention   `json:"co_mentioned"`
+}
+
+// EntityProfile gathers, from any Store, the articles that name an
+// entity, what it said, who speaks about it, the claims about it and the
+// entities named with it.
+func EntityProfile(ctx context.Context, st Store, name string, limit int) (*Profile, error) {
+	p := &Profile{Name: name}
+	var err error
+	if p.Mentions, err = st.Entity(ctx, name, limit); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, m := range p.Mentions {
+		if k := strings.ToLower(m.Name); !seen[k] {
+			seen[k] = true
+			p.Names = append(p.Names, m.Name)
+		}
+	}
+	asked := map[string]bool{}
+	for _, n := range append([]string{name}, p.Names...) {
+		if asked[strings.ToLower(n)] {
+			continue
+		}
+		asked[strings.ToLower(n)] = true
+		qs, err := st.Quotes(ctx, n, "", limit)
+		if err != nil {
+			return nil, err
+		}
+		p.Said = append(p.Said, qs...)
+	}
+	if p.About, err = st.Quotes(ctx, "", name, limit); err != nil {
+		return nil, err
+	}
+	if p.Claims, err = st.Claims(ctx, name, limit); err != nil {
+		return nil, err
+	}
+	if p.Conflicts, err = st.Conflicts(ctx, name, limit); err != nil {
+		return nil, err
+	}
+	if p.Co, err = st.CoMentions(ctx, name, min(limit, 30)); err != nil {
+		return nil, err
+	}
+	return p, nil
 }

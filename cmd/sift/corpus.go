@@ -426,16 +426,78 @@ func newSearchCmd() *cobra.Command {
 func newEntityCmd() *cobra.Command {
 	var q queryFlags
 	cmd := &cobra.Command{
-		Use:     "entity NAME",
-		Short:   "Articles that name a person, organisation or place (by name, alias or surname)",
-		Example: `  sift entity Zebari`,
-		Args:    cobra.MinimumNArgs(1),
+		Use:   "entity NAME",
+		Short: "What the corpus says about a person, organisation or place: articles, quotations, claims, who else is named",
+		Long: `Show what the corpus holds about an entity, matched by canonical name, alias
+or surname: the articles that name it, what it said (quotations attributed to
+it), who quotes or speaks about it (quotations that mention it), the claims
+about it and their conflicts, and the entities named alongside it.
+--format json prints the whole profile as one object; --format csv lists the
+articles.`,
+		Example: `  sift entity Zebari
+  sift entity "Abu Bakr al-Baghdadi" --format json`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.Mention, error) {
-				return st.Entity(ctx, strings.Join(args, " "), q.limit)
-			}, func(w *tabwriter.Writer, m store.Mention) {
-				fmt.Fprintf(w, "%d\t%s\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Name, m.Mentions, m.Title)
-			})
+			ctx := cmd.Context()
+			st, err := openStore(ctx, q.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			p, err := store.EntityProfile(ctx, st, strings.Join(args, " "), q.limit)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			switch q.format {
+			case "json":
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(p)
+			case "csv":
+				return writeCSV(out, p.Mentions)
+			}
+			if len(p.Mentions) == 0 {
+				fmt.Fprintf(out, "no stored article names %q\n", p.Name)
+				return &codeError{code: exitNoInput}
+			}
+			w := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+			fmt.Fprintf(w, "%s — named in %d article(s) as %s\n", p.Name, len(p.Mentions), strings.Join(p.Names, ", "))
+			for _, m := range p.Mentions {
+				fmt.Fprintf(w, "  [%d]\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Mentions, m.Title)
+			}
+			section := func(title string, n int) bool {
+				if n > 0 {
+					fmt.Fprintf(w, "\n%s (%d):\n", title, n)
+				}
+				return n > 0
+			}
+			if section("Said", len(p.Said)) {
+				for _, r := range p.Said {
+					fmt.Fprintf(w, "  [%d]\t%s\t%s\n", r.ArticleID, r.Kind, quoted(clip(strings.Join(strings.Fields(r.Text), " "), 100, false)))
+				}
+			}
+			if section("Quoted or spoken about by", len(p.About)) {
+				for _, r := range p.About {
+					fmt.Fprintf(w, "  [%d]\t%s (%s)\t%s\n", r.ArticleID, r.Speaker, r.SpeakerKind, quoted(clip(strings.Join(strings.Fields(r.Text), " "), 90, false)))
+				}
+			}
+			if section("Claims", len(p.Claims)) {
+				for _, r := range p.Claims {
+					fmt.Fprintf(w, "  [%d]\t%s\t%s\n", r.ArticleID, r.Source, claimLine(r))
+				}
+			}
+			if section("Conflicts", len(p.Conflicts)) {
+				for _, r := range p.Conflicts {
+					fmt.Fprintf(w, "  ⚠\t%s\n", r.Reason)
+				}
+			}
+			if section("Named alongside", len(p.Co)) {
+				for _, c := range p.Co {
+					fmt.Fprintf(w, "  %s\t%s\t%d article(s)\n", c.Name, c.Type, c.Articles)
+				}
+			}
+			return w.Flush()
 		},
 	}
 	q.add(cmd)
@@ -482,7 +544,7 @@ func newClaimsCmd() *cobra.Command {
 			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.ClaimRow, error) {
 				return st.Claims(ctx, about, q.limit)
 			}, func(w *tabwriter.Writer, r store.ClaimRow) {
-				fmt.Fprintf(w, "%d\t%s\t%s %s\t%s\t“%s”\n", r.ArticleID, r.Subject, r.State, r.Place, r.Source, r.Evidence)
+				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", r.ArticleID, r.Predicate, r.Subject, r.Source, claimLine(r))
 			})
 		},
 	}
@@ -492,31 +554,80 @@ func newClaimsCmd() *cobra.Command {
 }
 
 func newConflictsCmd() *cobra.Command {
+	return newRelationCmd("conflicts", "⚠",
+		"Claims that contradict each other, within an article or across the corpus, with both sources",
+		`List pairs of claims from different sources that cannot both be true, in one
+article or across articles: one source says a person has fled a city, another
+that he is still there; one that someone is dead, another alive; two
+different forces said to hold one place; counts of the same thing whose
+ranges do not meet ("about 6,000 fighters remain" / "fewer than 1,000");
+"X did" / "X did not". Names match by surname ("Baghdadi" = "Abu Bakr
+al-Baghdadi"); claims about different places or different dates never
+conflict.`,
+		"  sift conflicts\n  sift conflicts --about Baghdadi --format json",
+		func(ctx context.Context, st store.Store, about string, limit int) ([]store.ConflictRow, error) {
+			return st.Conflicts(ctx, about, limit)
+		})
+}
+
+func newAgreementsCmd() *cobra.Command {
+	return newRelationCmd("agreements", "✓",
+		"Claims from different sources that corroborate each other",
+		`List pairs of claims from different sources that say the same thing: the
+same state of the same person (both say he is still in the city), the same
+controller of a place, counts of the same thing whose ranges meet. Matching
+follows the rules of sift conflicts.`,
+		"  sift agreements --about Baghdadi",
+		func(ctx context.Context, st store.Store, about string, limit int) ([]store.ConflictRow, error) {
+			return st.Agreements(ctx, about, limit)
+		})
+}
+
+// newRelationCmd builds conflicts and agreements: pairs of stored claims.
+func newRelationCmd(use, mark, short, long, example string, query func(context.Context, store.Store, string, int) ([]store.ConflictRow, error)) *cobra.Command {
 	var q queryFlags
 	var about string
 	cmd := &cobra.Command{
-		Use:   "conflicts",
-		Short: "Claims that contradict each other, within an article or across the corpus, with both sources",
-		Long: `List pairs of claims about the same entity that cannot both be true — one
-source says a person has fled a city, another that he is still there — from
-different sources, in one article or across articles. Names match by surname
-("Baghdadi" = "Abu Bakr al-Baghdadi"); a presence claim conflicts only with
-one about the same place (or one that names none).`,
-		Example: "  sift conflicts\n  sift conflicts --about Baghdadi --format json",
-		Args:    cobra.NoArgs,
+		Use: use, Short: short, Long: long, Example: example,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runQuery(cmd, &q, func(ctx context.Context, st store.Store) ([]store.ConflictRow, error) {
-				return st.Conflicts(ctx, about, q.limit)
+				return query(ctx, st, about, q.limit)
 			}, func(w *tabwriter.Writer, r store.ConflictRow) {
-				fmt.Fprintf(w, "⚠ %s\n\t[%d] %s: %s %s “%s”\n\t[%d] %s: %s %s “%s”\n", r.About,
-					r.A.ArticleID, r.A.Source, r.A.State, r.A.Place, r.A.Evidence,
-					r.B.ArticleID, r.B.Source, r.B.State, r.B.Place, r.B.Evidence)
+				fmt.Fprintf(w, "%s %s\n\t[%d] %s: %s\n\t[%d] %s: %s\n", mark, r.About,
+					r.A.ArticleID, r.A.Source, claimLine(r.A), r.B.ArticleID, r.B.Source, claimLine(r.B))
 			})
 		},
 	}
 	q.add(cmd)
-	cmd.Flags().StringVar(&about, "about", "", "only conflicts about this entity")
+	cmd.Flags().StringVar(&about, "about", "", "only claims about this entity (or counted thing)")
 	return cmd
+}
+
+// quoted wraps a quotation in marks unless it opens with its own.
+func quoted(s string) string {
+	if s == "" || strings.ContainsRune("“\"‘'«„", []rune(s)[0]) {
+		return s
+	}
+	return "“" + s + "”"
+}
+
+// claimLine is a stored claim in a few words.
+func claimLine(c store.ClaimRow) string {
+	s := c.State
+	if c.Object != "" {
+		s += " " + c.Object
+	}
+	if c.Place != "" && c.Predicate != "control" {
+		s += " " + c.Place
+	}
+	if c.Modality == "hedged" {
+		s += " (hedged)"
+	}
+	if c.Time != "" {
+		s += " [" + c.Time + "]"
+	}
+	return s + " “" + c.Evidence + "”"
 }
 
 // runQuery opens the store, runs one query and prints its rows (text or

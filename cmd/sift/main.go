@@ -103,7 +103,7 @@ Exit codes: 0 all inputs processed; 1 unexpected error; 2 bad command line;
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(newAnalyzeCmd(), newIngestCmd(), newSearchCmd(), newEntityCmd(), newQuotesCmd(), newClaimsCmd(), newConflictsCmd(), newServeCmd(), newTrainCmd(), newEvalCmd(), newVersionCmd())
+	root.AddCommand(newAnalyzeCmd(), newIngestCmd(), newSearchCmd(), newEntityCmd(), newQuotesCmd(), newClaimsCmd(), newConflictsCmd(), newAgreementsCmd(), newServeCmd(), newTrainCmd(), newEvalCmd(), newVersionCmd())
 	return root
 }
 
