@@ -122,7 +122,6 @@ var stateCues = func() []cue {
 	return out
 }()
 
-
 // Input is what Extract reads: the attribution stage's document and
 // results, and a map of clusters known to be the same entity (from gap
 // restoration: "Abu Bakr ___" completed by "Baghdadi").
@@ -261,7 +260,6 @@ func stateClaim(in Input, q quote.Quote, words []string, c Claim) (Claim, bool) 
 
 func containsSeq(ws, seq []string) bool { return indexSeq(ws, seq) >= 0 }
 
-
 // entitiesIn lists the entities inside [start, end) of the text.
 func entitiesIn(in Input, start, end int) []entity.Entity {
 	var out []entity.Entity
@@ -371,7 +369,6 @@ func placeOf(in Input, q quote.Quote) string {
 	}
 	return in.Quote.Clusters[best].Name
 }
-
 
 var roleNouns = []string{"leader", "minister", "president", "commander", "chief", "general", "governor", "mayor", "premier",
 	"chairman", "director", "spokesman", "spokeswoman", "prime minister", "king", "emir", "caliph"}

@@ -426,7 +426,6 @@ func (s *SQLite) relate(ctx context.Context, about string, limit int, want claim
 	return out, nil
 }
 
-
 // nameKey is the matching key of a name across articles: its last word,
 // lower-cased, without an Arabic article or possessive.
 func nameKey(name string) string {
