@@ -216,9 +216,10 @@ func hedged(words []string) bool {
 
 // timeOf is the value of the first resolved date inside the quotation.
 func timeOf(in Input, q quote.Quote) string {
-	for _, d := range in.Dates {
-		if d.Start >= q.Start && d.End <= q.End && d.Value != "" {
-			return d.Value
+	ds := in.Dates
+	for i := sort.Search(len(ds), func(i int) bool { return ds[i].Start >= q.Start }); i < len(ds) && ds[i].Start < q.End; i++ {
+		if ds[i].End <= q.End && ds[i].Value != "" {
+			return ds[i].Value
 		}
 	}
 	return ""
@@ -261,11 +262,13 @@ func stateClaim(in Input, q quote.Quote, words []string, c Claim) (Claim, bool) 
 func containsSeq(ws, seq []string) bool { return indexSeq(ws, seq) >= 0 }
 
 // entitiesIn lists the entities inside [start, end) of the text.
+// Entities are in text order: binary search for the first one.
 func entitiesIn(in Input, start, end int) []entity.Entity {
+	es := in.Quote.Entities
 	var out []entity.Entity
-	for _, e := range in.Quote.Entities {
-		if e.Start >= start && e.End <= end {
-			out = append(out, e)
+	for i := sort.Search(len(es), func(i int) bool { return es[i].Start >= start }); i < len(es) && es[i].Start < end; i++ {
+		if es[i].End <= end {
+			out = append(out, es[i])
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package claim
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -116,17 +117,36 @@ func Conflicts(claims []Claim) []Conflict { return relate(claims, Contradict) }
 func Agreements(claims []Claim) []Conflict { return relate(claims, Agree) }
 
 func relate(claims []Claim, want Relation) []Conflict {
+	// only claims about one subject are compared: group them first
+	groups := map[string][]int{}
+	var keys []string
+	for i, c := range claims {
+		k := "s:" + strings.ToLower(c.Subject)
+		if c.Cluster >= 0 {
+			k = fmt.Sprint("c:", c.Cluster)
+		}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
 	var out []Conflict
-	for i := range claims {
-		for j := i + 1; j < len(claims); j++ {
-			a, b := claims[i], claims[j]
-			if a.Cluster != b.Cluster || a.Cluster < 0 && !strings.EqualFold(a.Subject, b.Subject) {
-				continue
-			}
-			if rel, reason := Compare(a, b); rel == want {
-				out = append(out, Conflict{About: a.Subject, A: i, B: j, Reason: reason})
+	for _, k := range keys {
+		g := groups[k]
+		for x := range g {
+			for y := x + 1; y < len(g); y++ {
+				i, j := g[x], g[y]
+				if rel, reason := Compare(claims[i], claims[j]); rel == want {
+					out = append(out, Conflict{About: claims[i].Subject, A: i, B: j, Reason: reason})
+				}
 			}
 		}
 	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].A != out[b].A {
+			return out[a].A < out[b].A
+		}
+		return out[a].B < out[b].B
+	})
 	return out
 }

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/siftnews/sift/entity"
@@ -84,8 +85,10 @@ var measures = map[string]string{
 // fighters remain", "at least 12 civilians were killed".
 func countClaims(in Input, q quote.Quote, c Claim) []Claim {
 	var out []Claim
-	for _, n := range in.Counts {
-		if n.Start < q.Start || n.End > q.End || n.What == "" || isUnit(n.What) {
+	cs := in.Counts // in text order
+	for i := sort.Search(len(cs), func(i int) bool { return cs[i].Start >= q.Start }); i < len(cs) && cs[i].Start < q.End; i++ {
+		n := cs[i]
+		if n.End > q.End || n.What == "" || isUnit(n.What) {
 			continue
 		}
 		what := countedNoun(n.What)

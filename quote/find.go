@@ -195,6 +195,9 @@ var anonymityPhrases = []string{"not to be named", "not to be identified", "anon
 	"to remain anonymous", "not to be quoted", "to speak freely", "not authorized to speak", "not authorised to speak"}
 
 func anonymityClause(d *Doc, a, b int) bool {
+	if b-a > 14 {
+		return false // a phrase and a few words at most
+	}
 	var w []string
 	for t := a; t < b; t++ {
 		w = append(w, strings.ToLower(d.Tokens[t].Text))
