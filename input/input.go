@@ -78,6 +78,10 @@ type Options struct {
 	// FollowLinks completes feed items that carry only a summary from the
 	// page they link to.
 	FollowLinks bool
+	// NoHeadlineTitle leaves the title of a plain-text document empty
+	// instead of taking a first line that looks like a headline (the
+	// text keeps that line either way).
+	NoHeadlineTitle bool
 	// Stdin is read for the name "-"; nil means os.Stdin.
 	Stdin io.Reader
 }
@@ -209,7 +213,11 @@ func fromReader(ctx context.Context, r io.Reader, origin string, opt Options) (R
 	case FormatJSON:
 		items, err = parseJSON(data, origin, opt)
 	default:
-		items = []item{{doc: parseText(data, origin)}}
+		d := parseText(data, origin)
+		if opt.NoHeadlineTitle {
+			d.Title = ""
+		}
+		items = []item{{doc: d}}
 	}
 	if err != nil {
 		return nil, err

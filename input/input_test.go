@@ -294,3 +294,20 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlineTitleOption(t *testing.T) {
+	text := "Minister says leader has fled\n\nBAGHDAD — The minister said so on Thursday."
+	for _, c := range []struct {
+		opt  Options
+		want string
+	}{{Options{}, "Minister says leader has fled"}, {Options{NoHeadlineTitle: true}, ""}} {
+		r, err := FromReader(strings.NewReader(text), "a.txt", c.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := r.Next()
+		if err != nil || d.Title != c.want || d.Text != text {
+			t.Errorf("%+v: title %q (want %q), text kept: %v", c.opt, d.Title, c.want, d.Text == text)
+		}
+	}
+}

@@ -41,6 +41,7 @@ var funcs = template.FuncMap{
 	},
 	"entlink": func(name string) string { return "/entities/" + url.PathEscape(name) },
 	"join":    strings.Join,
+	"words":   func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	// quoted wraps a quotation in marks unless it has its own.
 	"quoted": func(s string) string {
 		s = strings.TrimSpace(s)

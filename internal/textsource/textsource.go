@@ -44,7 +44,7 @@ func Walk(ctx context.Context, paths []string, fn func(text string)) (docs, bad 
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			r, err := input.Open(ctx, f, input.Options{})
+			r, err := input.Open(ctx, f, input.Options{NoHeadlineTitle: true}) // the headline is already the first line
 			if err != nil {
 				bad++
 				continue
