@@ -42,6 +42,8 @@ func TestClaimsAndRelations(t *testing.T) {
 			[]string{"count civilians killed 12"}, 0, 1},
 		{"control", "Iraqi forces have retaken Ramadi, the defence ministry said on Monday. A spokesman for the militants said Islamic State still holds Ramadi.",
 			[]string{"control Ramadi controls"}, 1, 0},
+		{"control, trailing attribution", "Rebels still control the eastern half of Aleppo, a rebel spokesman said on Sunday. But the Syrian army said its forces had taken full control of Aleppo.",
+			[]string{"control Aleppo controls"}, 1, 0},
 		{"office", "“The minister has not resigned,” spokesman Naseer Jabbar said. Lawmaker Hanan Tamimi said Minister Adnan Hamdani resigned on Tuesday.",
 			[]string{"office Adnan Hamdani out_of_office"}, 1, 0},
 	} {

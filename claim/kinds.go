@@ -10,6 +10,8 @@ import (
 
 // controlCues say that someone holds a place, or lost it.
 var controlCues = []cue{
+	{strings.Fields("taken full control of"), "controls"}, {strings.Fields("took full control of"), "controls"},
+	{strings.Fields("taken control of"), "controls"}, {strings.Fields("full control of"), "controls"},
 	{strings.Fields("took control of"), "controls"}, {strings.Fields("in control of"), "controls"},
 	{strings.Fields("still hold"), "controls"}, {strings.Fields("still holds"), "controls"},
 	{strings.Fields("lost control of"), "lost_control"}, {strings.Fields("were driven out of"), "lost_control"},
@@ -54,7 +56,7 @@ func controlClaim(in Input, q quote.Quote, words []string, c Claim) (Claim, bool
 			return c, false
 		}
 		if controller == "" {
-			controller = lastWords(q.Text[:cueAt], 2)
+			controller = controllerBefore(q.Text[:cueAt], c.Source)
 		}
 		cl := in.Quote.Clusters[in.canon(place.Cluster)]
 		c.Subject, c.Cluster, c.Predicate, c.State = cl.Name, cl.ID, Control, cu.state
@@ -252,3 +254,27 @@ func stem(w string) string {
 	}
 	return w
 }
+
+// controllerBefore names who holds a place from the words before the cue
+// ("Rebels still control" → Rebels; "its forces had taken" → the
+// speaker's forces).
+func controllerBefore(s, speaker string) string {
+	f := strings.Fields(strings.Trim(s, " ,;:“”\"'"))
+	for len(f) > 0 && controlFiller[strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))] {
+		f = f[:len(f)-1]
+	}
+	if len(f) > 2 {
+		f = f[len(f)-2:]
+	}
+	if len(f) > 0 && possessives[strings.ToLower(f[0])] {
+		return speaker
+	}
+	if len(f) == 2 && !strings.EqualFold(f[1], "forces") && !strings.EqualFold(f[1], "troops") && !strings.EqualFold(f[1], "fighters") {
+		f = f[1:] // "But rebels" → rebels
+	}
+	return strings.Trim(strings.Join(f, " "), ".,;:“”\"'")
+}
+
+var controlFiller = set("had", "has", "have", "was", "were", "been", "still", "now", "already", "effectively", "fully", "largely", "also", "reportedly")
+
+var possessives = set("its", "our", "their", "we", "they", "his", "her")

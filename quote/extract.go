@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/siftnews/sift/internal/seqlab"
@@ -53,6 +54,36 @@ func (m *Model) extract(d *Doc) []found {
 		}
 		if f, ok := speakerColon(d, u, cues); ok {
 			out = append(out, f)
+		}
+		// "CONTENT, a rebel spokesman said on Sunday." where the tagger
+		// found no source and no content: the pattern supplies them
+		trailing := trailingAttributions(d, u, sent, srcs, cues)
+		if len(trailing) > 0 {
+			taken := map[int]bool{}
+			inside := func(t tokSpan) bool {
+				for _, f := range trailing {
+					if c := f.contents[0]; t.a >= c.a && t.b <= c.b {
+						return true
+					}
+				}
+				return false
+			}
+			for _, f := range trailing {
+				taken[f.cue.a] = true
+			}
+			var keptCues, keptCnts []tokSpan
+			for _, c := range cues {
+				if !taken[c.a] && !inside(c) {
+					keptCues = append(keptCues, c)
+				}
+			}
+			for _, c := range cnts {
+				if !inside(c) {
+					keptCnts = append(keptCnts, c)
+				}
+			}
+			cues, cnts = keptCues, keptCnts
+			out = append(out, trailing...)
 		}
 		used := make([]bool, len(cnts))
 		start := len(out)
@@ -229,4 +260,70 @@ func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 			contents: []tokSpan{{colon + 1, u.first + end}}}, true
 	}
 	return found{}, false
+}
+
+// trailingVerbs close a sentence of reported speech: "…, officials said."
+var trailingVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
+	"claimed": true, "warned": true, "insisted": true, "argued": true, "explained": true, "noted": true}
+
+// trailingAttributions finds, in the sentences of a unit where the tagger
+// saw no source and no content, the news pattern "CONTENT, SOURCE said[ on Sunday | in a
+// statement | …]." — at least four words of content before the comma, a
+// source of one to eight words opening with a determiner or a capital,
+// and at most four words after the verb.
+func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []found {
+	var out []found
+	srcIn := map[int][]tokSpan{} // sentence → its tagged sources
+	for _, c := range srcs {
+		srcIn[sent[c.a]] = append(srcIn[sent[c.a]], c)
+	}
+	cueAt := map[int][]int{} // sentence → first tokens of its cues
+	for _, c := range cues {
+		cueAt[sent[c.a]] = append(cueAt[sent[c.a]], c.a)
+	}
+	for si := sent[u.first]; si < len(d.Sents) && d.Sents[si].First < u.last; si++ {
+		s := d.Sents[si]
+		if s.Last-s.First < 8 || s.First < u.first || s.Last > u.last {
+			continue
+		}
+		end := s.Last
+		if t := d.Tokens[end-1].Text; t == "." || t == "!" {
+			end--
+		}
+		for v := end - 1; v >= end-5 && v > s.First+5; v-- {
+			if !trailingVerbs[strings.ToLower(d.Tokens[v].Text)] {
+				continue
+			}
+			comma := -1
+			for c := v - 1; c >= v-9 && c > s.First; c-- {
+				if d.Tokens[c].Text == "," {
+					comma = c
+					break
+				}
+			}
+			if comma < 0 || comma-s.First < 4 || v-comma-1 < 1 {
+				break
+			}
+			first := d.Tokens[comma+1].Text
+			switch strings.ToLower(first) {
+			case "a", "an", "the", "two", "three", "several", "one", "his", "her", "their", "its":
+			default:
+				if r := []rune(first); len(r) == 0 || !unicode.IsUpper(r[0]) {
+					continue
+				}
+			}
+			other := false // another cue between the comma and the end: leave it to the tagger
+			for _, a := range cueAt[si] {
+				other = other || a != v && a > comma
+			}
+			for _, sp := range srcIn[si] { // a source after the verb: the tagger read the sentence otherwise
+				other = other || sp.b > v+1
+			}
+			if !other {
+				out = append(out, found{cue: tokSpan{v, v + 1}, source: tokSpan{comma + 1, v}, contents: []tokSpan{{s.First, comma}}})
+			}
+			break
+		}
+	}
+	return out
 }

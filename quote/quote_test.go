@@ -60,6 +60,8 @@ func TestFindSpeakers(t *testing.T) {
 			"the talks had collapsed", "indirect", "New York Times", "media"},
 		{"pronoun", "Angela Merkel spoke to reporters in Berlin. She said the deal was dead.",
 			"the deal was dead", "indirect", "Angela Merkel", "person"},
+		{"trailing pattern the tagger misses", "Rebels still control the eastern half of Aleppo, a rebel spokesman said on Sunday. But the Syrian army said its forces had taken full control of Aleppo.",
+			"Rebels still control the eastern half of Aleppo", "indirect", "", "anonymous"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
