@@ -2,6 +2,7 @@
 // its span (byte offsets of the original text) in the article.
 "use strict";
 (function () {
+  var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   function pieces(spec) {
     return spec.split(",").map(function (p) {
       var se = p.split("-");
@@ -23,7 +24,7 @@
         }
       }
     });
-    if (first) { first.scrollIntoView({ behavior: "smooth", block: "center" }); }
+    if (first) { first.scrollIntoView({ behavior: motion, block: "center" }); }
   }
   document.addEventListener("click", function (ev) {
     var t = ev.target.closest("[data-spans]");
@@ -34,7 +35,7 @@
       if (row) {
         document.querySelectorAll(".qrow.flash").forEach(function (el) { el.classList.remove("flash"); });
         row.classList.add("flash");
-        row.scrollIntoView({ behavior: "smooth", block: "center" });
+        row.scrollIntoView({ behavior: motion, block: "center" });
       }
     }
   });
