@@ -19,7 +19,7 @@ var controlCues = []cue{
 	{strings.Fields("retook"), "controls"}, {strings.Fields("recaptured"), "controls"}, {strings.Fields("captured"), "controls"},
 	{strings.Fields("seized"), "controls"}, {strings.Fields("liberated"), "controls"}, {strings.Fields("overran"), "controls"},
 	{strings.Fields("controls"), "controls"}, {strings.Fields("control"), "controls"}, {strings.Fields("holds"), "controls"},
-	{strings.Fields("retaken"), "controls"}, {strings.Fields("captured"), "controls"},
+	{strings.Fields("retaken"), "controls"},
 }
 
 // controlClaim reads "FORCES took/retook/hold PLACE": the subject is the

@@ -286,21 +286,29 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 	if !s.needStore(w) {
 		return
 	}
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
-		problem(w, http.StatusBadRequest, "Bad Request", "id must be a number")
-		return
-	}
-	a, err := s.o.Store.Get(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		problem(w, http.StatusNotFound, "Not Found", err.Error())
-		return
-	}
-	if err != nil {
-		problem(w, http.StatusInternalServerError, "Internal Server Error", err.Error())
+	_, a, status, msg := s.storedArticle(r)
+	if status != http.StatusOK {
+		problem(w, status, http.StatusText(status), msg)
 		return
 	}
 	writeJSON(w, http.StatusOK, a)
+}
+
+// storedArticle reads the article named by the {id} of the path, for the
+// API and the UI: on failure, the status to answer and why.
+func (s *server) storedArticle(r *http.Request) (int64, *sift.Analysis, int, string) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		return 0, nil, http.StatusBadRequest, "an article id is a number"
+	}
+	a, err := s.o.Store.Get(r.Context(), id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return id, nil, http.StatusNotFound, fmt.Sprintf("there is no article %d in the corpus", id)
+	case err != nil:
+		return id, nil, http.StatusInternalServerError, err.Error()
+	}
+	return id, a, http.StatusOK, ""
 }
 
 func list[T any](s *server, w http.ResponseWriter, rows []T, err error) {

@@ -206,18 +206,9 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 	if !s.uiStore(w) {
 		return
 	}
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
-		s.pageError(w, http.StatusBadRequest, "An article id is a number.")
-		return
-	}
-	a, err := s.o.Store.Get(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		s.pageError(w, http.StatusNotFound, fmt.Sprintf("There is no article %d in the corpus.", id))
-		return
-	}
-	if err != nil {
-		s.pageError(w, http.StatusInternalServerError, err.Error())
+	id, a, status, msg := s.storedArticle(r)
+	if status != http.StatusOK {
+		s.pageError(w, status, msg)
 		return
 	}
 	s.render(w, http.StatusOK, "article", newArticleView(id, a))
@@ -313,7 +304,6 @@ type Chart struct {
 	W, H, LabelW float64
 	BarH         float64
 	Bars         []Bar
-	Axis         bool
 }
 
 // Bar is one bar of a Chart.
@@ -331,7 +321,7 @@ const (
 )
 
 func newChart(label string, n int) *Chart {
-	return &Chart{Label: label, W: chartW, LabelW: chartLabelW, BarH: chartBarH, Axis: true,
+	return &Chart{Label: label, W: chartW, LabelW: chartLabelW, BarH: chartBarH,
 		H: float64(n)*(chartBarH+chartGap) + chartGap}
 }
 

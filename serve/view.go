@@ -93,7 +93,6 @@ type ArticleView struct {
 	Conflicts  []ConflictView
 	Agreements []ConflictView
 	Clusters   []ClusterView
-	P          float64
 	Gauge      Gauge
 }
 
@@ -153,7 +152,6 @@ func newArticleView(id int64, a *sift.Analysis) *ArticleView {
 	}
 	sort.SliceStable(v.Clusters, func(i, j int) bool { return v.Clusters[i].Mentions > v.Clusters[j].Mentions })
 	if r := a.Reliability; r != nil {
-		v.P = r.PUnreliable
 		v.Gauge = gauge(r.PUnreliable, r.Label)
 		max := 1e-9
 		for _, s := range r.Signals {

@@ -452,55 +452,50 @@ articles.`,
 				return err
 			}
 			out := cmd.OutOrStdout()
-			switch q.format {
-			case "json":
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(p)
-			case "csv":
-				return writeCSV(out, p.Mentions)
+			if q.format == "csv" {
+				return writeCSV(out, p.Mentions) // CSV lists the articles
 			}
-			if len(p.Mentions) == 0 {
+			if q.format == "text" && len(p.Mentions) == 0 {
 				fmt.Fprintf(out, "no stored article names %q\n", p.Name)
 				return &codeError{code: exitNoInput}
 			}
-			w := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
-			fmt.Fprintf(w, "%s — named in %d article(s) as %s\n", p.Name, len(p.Mentions), strings.Join(p.Names, ", "))
-			for _, m := range p.Mentions {
-				fmt.Fprintf(w, "  [%d]\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Mentions, m.Title)
-			}
-			section := func(title string, n int) bool {
-				if n > 0 {
-					fmt.Fprintf(w, "\n%s (%d):\n", title, n)
+			return q.emit(out, p, func(w *tabwriter.Writer) {
+				fmt.Fprintf(w, "%s — named in %d article(s) as %s\n", p.Name, len(p.Mentions), strings.Join(p.Names, ", "))
+				for _, m := range p.Mentions {
+					fmt.Fprintf(w, "  [%d]\t%s ×%d\t%s\n", m.ArticleID, m.Type, m.Mentions, m.Title)
 				}
-				return n > 0
-			}
-			if section("Said", len(p.Said)) {
-				for _, r := range p.Said {
-					fmt.Fprintf(w, "  [%d]\t%s\t%s\n", r.ArticleID, r.Kind, quoted(clip(strings.Join(strings.Fields(r.Text), " "), 100, false)))
+				section := func(title string, n int) bool {
+					if n > 0 {
+						fmt.Fprintf(w, "\n%s (%d):\n", title, n)
+					}
+					return n > 0
 				}
-			}
-			if section("Quoted or spoken about by", len(p.About)) {
-				for _, r := range p.About {
-					fmt.Fprintf(w, "  [%d]\t%s (%s)\t%s\n", r.ArticleID, r.Speaker, r.SpeakerKind, quoted(clip(strings.Join(strings.Fields(r.Text), " "), 90, false)))
+				if section("Said", len(p.Said)) {
+					for _, r := range p.Said {
+						fmt.Fprintf(w, "  [%d]\t%s\t%s\n", r.ArticleID, r.Kind, quoted(clip(strings.Join(strings.Fields(r.Text), " "), 100, false)))
+					}
 				}
-			}
-			if section("Claims", len(p.Claims)) {
-				for _, r := range p.Claims {
-					fmt.Fprintf(w, "  [%d]\t%s\t%s\n", r.ArticleID, r.Source, claimLine(r))
+				if section("Quoted or spoken about by", len(p.About)) {
+					for _, r := range p.About {
+						fmt.Fprintf(w, "  [%d]\t%s (%s)\t%s\n", r.ArticleID, r.Speaker, r.SpeakerKind, quoted(clip(strings.Join(strings.Fields(r.Text), " "), 90, false)))
+					}
 				}
-			}
-			if section("Conflicts", len(p.Conflicts)) {
-				for _, r := range p.Conflicts {
-					fmt.Fprintf(w, "  ⚠\t%s\n", r.Reason)
+				if section("Claims", len(p.Claims)) {
+					for _, r := range p.Claims {
+						fmt.Fprintf(w, "  [%d]\t%s\t%s\n", r.ArticleID, r.Source, claimLine(r))
+					}
 				}
-			}
-			if section("Named alongside", len(p.Co)) {
-				for _, c := range p.Co {
-					fmt.Fprintf(w, "  %s\t%s\t%d article(s)\n", c.Name, c.Type, c.Articles)
+				if section("Conflicts", len(p.Conflicts)) {
+					for _, r := range p.Conflicts {
+						fmt.Fprintf(w, "  ⚠\t%s\n", r.Reason)
+					}
 				}
-			}
-			return w.Flush()
+				if section("Named alongside", len(p.Co)) {
+					for _, c := range p.Co {
+						fmt.Fprintf(w, "  %s\t%s\t%d article(s)\n", c.Name, c.Type, c.Articles)
+					}
+				}
+			})
 		},
 	}
 	q.add(cmd)

@@ -44,8 +44,11 @@ func TestIngestSearchIdempotent(t *testing.T) {
 		t.Errorf("quotes: %s", out)
 	}
 	out, _, code = runCLI(t, "", "entity", "--db", db, "zebari")
-	if code != exitOK || !strings.Contains(out, "Hoshyar Zebari") {
-		t.Errorf("entity: %s", out)
+	if code != exitOK || !strings.Contains(out, "Hoshyar Zebari") || !strings.Contains(out, "Said (") || !strings.Contains(out, "Named alongside") {
+		t.Errorf("entity profile (articles, what he said, who is named with him): %s", out)
+	}
+	if _, _, code = runCLI(t, "", "entity", "--db", db, "Nobody Atall"); code != exitNoInput {
+		t.Errorf("entity nobody names: exit %d, want %d", code, exitNoInput)
 	}
 	out, _, code = runCLI(t, "", "conflicts", "--db", db, "--about", "Baghdadi")
 	if code != exitOK {
