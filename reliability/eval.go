@@ -10,6 +10,9 @@ import (
 type Set struct {
 	Name     string
 	Examples []Example
+	// TrainOnly marks a set that is trained on but never held out (a set
+	// of one class, which macro-F1 cannot score).
+	TrainOnly bool
 }
 
 // Result is one evaluation: predictions pooled over its folds or its
@@ -45,24 +48,51 @@ func labels(data []sample) []bool {
 
 // Folds assigns each example a stratified fold in [0, k), the same way
 // for the same seed (peers are evaluated on exactly these folds).
+// Examples that share a Group fall in the same fold.
 func Folds(ex []Example, k int, seed uint64) []int {
 	rng := rand.New(rand.NewPCG(seed, 0xf01d))
-	var pos, neg []int
+	// units: one per group (or per ungrouped example), in first-seen order
+	var units [][]int
+	byGroup := map[string]int{}
 	for i, e := range ex {
-		if e.Unreliable {
-			pos = append(pos, i)
-		} else {
-			neg = append(neg, i)
+		if e.Group == "" {
+			units = append(units, []int{i})
+			continue
+		}
+		u, ok := byGroup[e.Group]
+		if !ok {
+			u = len(units)
+			byGroup[e.Group] = u
+			units = append(units, nil)
+		}
+		units[u] = append(units[u], i)
+	}
+	// stratify units by their share of unreliable examples
+	var pos, neg, mixed []int
+	for u, members := range units {
+		p := 0
+		for _, i := range members {
+			if ex[i].Unreliable {
+				p++
+			}
+		}
+		switch {
+		case p == len(members):
+			pos = append(pos, u)
+		case p == 0:
+			neg = append(neg, u)
+		default:
+			mixed = append(mixed, u)
 		}
 	}
-	rng.Shuffle(len(pos), func(i, j int) { pos[i], pos[j] = pos[j], pos[i] })
-	rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
 	fold := make([]int, len(ex))
-	for r, i := range pos {
-		fold[i] = r % k
-	}
-	for r, i := range neg {
-		fold[i] = r % k
+	for _, class := range [][]int{pos, neg, mixed} {
+		rng.Shuffle(len(class), func(i, j int) { class[i], class[j] = class[j], class[i] })
+		for r, u := range class {
+			for _, i := range units[u] {
+				fold[i] = r % k
+			}
+		}
 	}
 	return fold
 }
@@ -97,29 +127,55 @@ func CrossValidate(ctx context.Context, s Set, k int, o TrainOptions) (Result, e
 }
 
 // LeaveOneOut trains on every set but one and tests on that one, for each
-// set in turn.
+// set in turn (sets marked TrainOnly are trained on, never held out).
 func LeaveOneOut(ctx context.Context, sets []Set, o TrainOptions) ([]Result, error) {
-	prepared := make([][]sample, len(sets))
-	for i, s := range sets {
-		prepared[i] = prepare(s.Examples, o.NoScrub)
-	}
+	prepared := prepareSets(sets, o)
 	var out []Result
 	for i, s := range sets {
-		var train []sample
-		for j := range sets {
-			if j != i {
-				train = append(train, prepared[j]...)
-			}
+		if s.TrainOnly {
+			continue
 		}
-		m, err := trainSamples(ctx, train, o)
+		r, err := holdOut(ctx, sets, prepared, i, o)
 		if err != nil {
 			return nil, err
 		}
-		c, r := predict(m, prepared[i])
-		y := labels(prepared[i])
-		out = append(out, Result{Name: s.Name, Metrics: Score(c, y), Uncalibrated: Score(r, y), P: c, Y: y})
+		out = append(out, r)
 	}
 	return out, nil
+}
+
+// HoldOut trains on every set but sets[i] and tests on sets[i], whether
+// or not it is TrainOnly.
+func HoldOut(ctx context.Context, sets []Set, i int, o TrainOptions) (Result, error) {
+	return holdOut(ctx, sets, prepareSets(sets, o), i, o)
+}
+
+// prepareSets featurizes every set; each set is its own source.
+func prepareSets(sets []Set, o TrainOptions) [][]sample {
+	prepared := make([][]sample, len(sets))
+	for i, s := range sets {
+		prepared[i] = prepare(s.Examples, o.NoScrub)
+		for k := range prepared[i] {
+			prepared[i][k].domain = i
+		}
+	}
+	return prepared
+}
+
+func holdOut(ctx context.Context, sets []Set, prepared [][]sample, i int, o TrainOptions) (Result, error) {
+	var train []sample
+	for j := range sets {
+		if j != i {
+			train = append(train, prepared[j]...)
+		}
+	}
+	m, err := trainSamples(ctx, train, o)
+	if err != nil {
+		return Result{}, err
+	}
+	c, r := predict(m, prepared[i])
+	y := labels(prepared[i])
+	return Result{Name: sets[i].Name, Metrics: Score(c, y), Uncalibrated: Score(r, y), P: c, Y: y}, nil
 }
 
 // Mean averages the metrics of results.

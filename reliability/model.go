@@ -17,6 +17,12 @@ import (
 type Example struct {
 	Title, Text string
 	Unreliable  bool
+	// Source names where the example comes from (a dataset or an
+	// outlet). Training weighs every source alike within each class.
+	Source string
+	// Group ties examples that must fall on the same side of a split
+	// (a fake written as a twin of a legit story); empty for none.
+	Group string
 }
 
 // Model is a trained, calibrated classifier. It is safe for concurrent use.
@@ -43,7 +49,7 @@ type Info struct {
 type TrainOptions struct {
 	Epochs int     // passes over the data (default 6)
 	Rate   float64 // AdaGrad base rate (default 0.4)
-	L2     float64 // L2 penalty per update on active weights (default 1e-4)
+	L2     float64 // L2 penalty per update on active weights (default 1e-3)
 	// Holdout is the share of the data kept out of fitting to calibrate
 	// the probability (default 0.15).
 	Holdout float64
@@ -53,6 +59,14 @@ type TrainOptions struct {
 	// NgramScale multiplies the n-gram features (default 1; 0 leaves only
 	// the signals).
 	NgramScale float64
+	// NoSourceBalance weighs examples by class only, not by (source,
+	// class) cell (for the ablation).
+	NoSourceBalance bool
+	// SourceCalibration, given two or more sources, calibrates on scores
+	// of each source from a model fitted on the others (leave one source
+	// out) instead of a stratified hold-out. Measured by the ablation of
+	// 'sift eval reliability'; not the default (see docs/benchmarks.md).
+	SourceCalibration bool
 }
 
 func (o *TrainOptions) defaults() {
@@ -63,7 +77,7 @@ func (o *TrainOptions) defaults() {
 		o.Rate = 0.4
 	}
 	if o.L2 <= 0 {
-		o.L2 = 1e-4
+		o.L2 = 1e-3
 	}
 	if o.NgramScale == 0 {
 		o.NgramScale = 1
@@ -78,9 +92,10 @@ func (o *TrainOptions) defaults() {
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 type sample struct {
-	v   vec
-	sig []float64
-	y   bool
+	v      vec
+	sig    []float64
+	y      bool
+	domain int // index of the example's source
 }
 
 func signalValues(title, text string) []float64 {
@@ -95,12 +110,18 @@ func signalValues(title, text string) []float64 {
 // prepare featurizes examples (scrubbed unless told otherwise).
 func prepare(ex []Example, noScrub bool) []sample {
 	out := make([]sample, len(ex))
+	domains := map[string]int{}
 	for i, e := range ex {
 		t := e.Text
 		if !noScrub {
 			t = Scrub(t)
 		}
-		out[i] = sample{v: featurize(e.Title, t), sig: signalValues(e.Title, t), y: e.Unreliable}
+		d, ok := domains[e.Source]
+		if !ok {
+			d = len(domains)
+			domains[e.Source] = d
+		}
+		out[i] = sample{v: featurize(e.Title, t), sig: signalValues(e.Title, t), y: e.Unreliable, domain: d}
 	}
 	return out
 }
@@ -113,8 +134,52 @@ func Train(ctx context.Context, ex []Example, o TrainOptions) (*Model, error) {
 
 func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, error) {
 	o.defaults()
-	rng := rand.New(rand.NewPCG(o.Seed, 0xc0ffee))
+	all := make([]int, len(data))
+	for i := range all {
+		all[i] = i
+	}
+	nd := 0
+	for _, s := range data {
+		nd = max(nd, s.domain+1)
+	}
+	if nd >= 2 && o.SourceCalibration {
+		// Calibrate for a source never seen: each source is scored by a
+		// model fitted on the others, and the probability is fitted to
+		// those scores; the model itself is fitted on everything.
+		m, err := fit(ctx, data, all, o)
+		if err != nil {
+			return nil, err
+		}
+		var scores []float64
+		var ys []bool
+		var ws []float64
+		for d := 0; d < nd; d++ {
+			var in, out []int
+			for i, s := range data {
+				if s.domain == d {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			if len(out) == 0 || len(in) == 0 {
+				continue
+			}
+			inner, err := fit(ctx, data, in, o)
+			if err != nil {
+				return nil, err
+			}
+			for _, i := range out {
+				scores = append(scores, inner.score(data[i]))
+				ys = append(ys, data[i].y)
+				ws = append(ws, 1/float64(len(out)))
+			}
+		}
+		m.a, m.c = platt(scores, ys, ws)
+		return m, nil
+	}
 	// stratified hold-out for calibration
+	rng := rand.New(rand.NewPCG(o.Seed, 0xc0ffee))
 	var pos, neg []int
 	for i, s := range data {
 		if s.y {
@@ -127,13 +192,55 @@ func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, e
 	rng.Shuffle(len(neg), func(i, j int) { neg[i], neg[j] = neg[j], neg[i] })
 	hp, hn := int(float64(len(pos))*o.Holdout), int(float64(len(neg))*o.Holdout)
 	cal := append(append([]int(nil), pos[:hp]...), neg[:hn]...)
-	fit := append(append([]int(nil), pos[hp:]...), neg[hn:]...)
-	m := &Model{w: make([]float32, nBuckets), ngram: float32(o.NgramScale), Info: Info{Articles: len(data), Epochs: o.Epochs}}
-	// class weights: each class counts as half of the data
-	np, nn := float64(len(pos)-hp), float64(len(neg)-hn)
-	wPos, wNeg := 1.0, 1.0
-	if np > 0 && nn > 0 {
-		wPos, wNeg = (np+nn)/(2*np), (np+nn)/(2*nn)
+	m, err := fit(ctx, data, append(append([]int(nil), pos[hp:]...), neg[hn:]...), o)
+	if err != nil {
+		return nil, err
+	}
+	m.Info.Articles = len(data)
+	// Platt scaling on the held-out part (identity when it is too small)
+	m.a, m.c = 1, 0
+	if len(cal) >= 20 {
+		scores := make([]float64, len(cal))
+		ys := make([]bool, len(cal))
+		for k, i := range cal {
+			scores[k], ys[k] = m.score(data[i]), data[i].y
+		}
+		m.a, m.c = platt(scores, ys, nil)
+	}
+	return m, nil
+}
+
+// fit trains the weights on data[idx] (uncalibrated: a = 1, c = 0).
+// Each class weighs half of the loss and, unless o.NoSourceBalance,
+// every source within a class weighs alike, so that neither the larger
+// class nor the larger source dominates.
+func fit(ctx context.Context, data []sample, idx []int, o TrainOptions) (*Model, error) {
+	rng := rand.New(rand.NewPCG(o.Seed, 0xc0ffee))
+	fit := append([]int(nil), idx...)
+	m := &Model{w: make([]float32, nBuckets), ngram: float32(o.NgramScale), a: 1, Info: Info{Articles: len(idx), Epochs: o.Epochs}}
+	type cell struct {
+		d int
+		y bool
+	}
+	counts := map[cell]float64{}
+	for _, i := range fit {
+		c := cell{data[i].domain, data[i].y}
+		if o.NoSourceBalance {
+			c.d = 0
+		}
+		counts[c]++
+	}
+	// each class weighs half, and within a class every source alike
+	cellsOf := map[bool]float64{}
+	for c := range counts {
+		cellsOf[c.y]++
+	}
+	weight := func(s sample) float64 {
+		c := cell{s.domain, s.y}
+		if o.NoSourceBalance {
+			c.d = 0
+		}
+		return float64(len(fit)) / (float64(len(cellsOf)) * cellsOf[c.y] * counts[c])
 	}
 	ns := NumSignals
 	m.sigW, m.sigMean, m.sigStd = make([]float64, ns), make([]float64, ns), make([]float64, ns)
@@ -165,11 +272,11 @@ func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, e
 			}
 			s := data[i]
 			z := m.score(s)
-			y, cw := 0.0, wNeg
+			y := 0.0
 			if s.y {
-				y, cw = 1, wPos
+				y = 1
 			}
-			g := (sigmoid(z) - y) * cw
+			g := (sigmoid(z) - y) * weight(s)
 			for j, f := range s.v.idx {
 				gf := float32(g)*s.v.val[j]*m.ngram + float32(o.L2)*m.w[f]
 				g2[f] += gf * gf
@@ -184,16 +291,6 @@ func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, e
 			gb += g * g
 			m.bias -= float32(o.Rate * g / (math.Sqrt(gb) + 1e-8))
 		}
-	}
-	// Platt scaling on the held-out part (identity when it is too small)
-	m.a, m.c = 1, 0
-	if len(cal) >= 20 {
-		scores := make([]float64, len(cal))
-		ys := make([]bool, len(cal))
-		for k, i := range cal {
-			scores[k], ys[k] = m.score(data[i]), data[i].y
-		}
-		m.a, m.c = platt(scores, ys)
 	}
 	return m, nil
 }
@@ -246,34 +343,56 @@ var signalNames = func() []string {
 // with Platt's smoothed targets and a weak ridge prior towards the
 // identity (a = 1, c = 0) so that a perfectly separated hold-out set
 // cannot send the slope to infinity; a is kept within [0.05, 20].
-func platt(s []float64, y []bool) (float64, float64) {
-	var np, nn float64
-	for _, v := range y {
+func platt(s []float64, y []bool, weight []float64) (float64, float64) {
+	wt := func(i int) float64 {
+		if weight == nil {
+			return 1
+		}
+		return weight[i]
+	}
+	var np, nn, total float64
+	for i, v := range y {
 		if v {
 			np++
 		} else {
 			nn++
 		}
+		total += wt(i)
 	}
+	norm := float64(len(y)) / math.Max(total, 1e-12)
 	tp, tn := (np+1)/(np+2), 1/(nn+2)
+	const ridge = 1.0
+	target := func(i int) float64 {
+		if y[i] {
+			return tp
+		}
+		return tn
+	}
+	// penalised log loss, for the line search
+	loss := func(a, c float64) float64 {
+		l := 0.5 * ridge * ((a-1)*(a-1) + c*c)
+		for i, si := range s {
+			z, t := a*si+c, target(i)
+			// log(1+e^z) − t·z, computed stably
+			l += wt(i) * norm * (math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - t*z)
+		}
+		return l
+	}
 	a, c := 1.0, 0.0
+	cur := loss(a, c)
 	for it := 0; it < 100; it++ {
 		var ga, gc, haa, hac, hcc float64
 		for i, si := range s {
-			t := tn
-			if y[i] {
-				t = tp
-			}
 			p := sigmoid(a*si + c)
-			d := p - t
+			wi := wt(i) * norm
+			d := (p - target(i)) * wi
 			ga += d * si
 			gc += d
-			w := p * (1 - p)
+			w := p * (1 - p) * wi
 			haa += w * si * si
 			hac += w * si
 			hcc += w
 		}
-		const ridge = 1.0
 		ga += ridge * (a - 1)
 		gc += ridge * c
 		haa += ridge
@@ -284,8 +403,19 @@ func platt(s []float64, y []bool) (float64, float64) {
 		}
 		da := (hcc*ga - hac*gc) / det
 		dc := (haa*gc - hac*ga) / det
-		a, c = a-da, c-dc
-		if math.Abs(da)+math.Abs(dc) < 1e-9 {
+		// Newton's step, halved until the loss goes down
+		step := 1.0
+		for ; step > 1e-6; step /= 2 {
+			if l := loss(a-step*da, c-step*dc); l <= cur {
+				cur = l
+				break
+			}
+		}
+		if step <= 1e-6 {
+			break
+		}
+		a, c = a-step*da, c-step*dc
+		if step*(math.Abs(da)+math.Abs(dc)) < 1e-9 {
 			break
 		}
 	}

@@ -37,6 +37,9 @@ func exportSplits(dir string, sets []reliability.Set, folds int) error {
 		return os.WriteFile(path, []byte(b.String()), 0o644)
 	}
 	for i, s := range sets {
+		if s.TrainOnly {
+			continue // in every LODO training file, never tested
+		}
 		fold := reliability.Folds(s.Examples, folds, 1)
 		for f := 0; f < folds; f++ {
 			var tr, te []reliability.Example
@@ -111,6 +114,9 @@ func scorePeer(out io.Writer, dir, peer string, sets []reliability.Set, folds in
 	fmt.Fprintf(w, "set\taccuracy\tmacro-F1\tROC-AUC\tECE\t\n")
 	var cv, lodo []reliability.Result
 	for _, s := range sets {
+		if s.TrainOnly {
+			continue
+		}
 		var P []float64
 		var Y []bool
 		for f := 0; f < folds; f++ {
@@ -130,6 +136,9 @@ func scorePeer(out io.Writer, dir, peer string, sets []reliability.Set, folds in
 	fmt.Fprintf(out, "\npeer %s: leave one dataset out\n", peer)
 	fmt.Fprintf(w, "set\taccuracy\tmacro-F1\tROC-AUC\tECE\t\n")
 	for _, s := range sets {
+		if s.TrainOnly {
+			continue
+		}
 		p, y, err := readSplitPreds(filepath.Join(dir, "lodo", s.Name), peer)
 		if err != nil {
 			return err

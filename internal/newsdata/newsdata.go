@@ -36,16 +36,24 @@ import (
 
 // Article is one labelled article.
 type Article struct {
-	ID         string
-	Dataset    string
-	Title      string
-	Text       string
-	Source     string // outlet or portal, when known
+	ID      string
+	Dataset string
+	Title   string
+	Text    string
+	Source  string // outlet or portal, when known
+	// Group ties articles written as a pair: FakeNewsAMT and Celebrity
+	// pair each fake with the legit story it imitates (same number).
+	Group      string
 	Unreliable bool
 }
 
-// Datasets lists the dataset names Load accepts, in a fixed order.
+// Datasets lists the two-class datasets Load accepts, in a fixed order.
 var Datasets = []string{"isot", "fakes", "fakenewsamt", "celebrity", "fakenewsnet", "buzzfeed-webis"}
+
+// OneClass lists the datasets Load accepts that hold only unreliable
+// articles: Golbeck et al.'s fake and satire stories (no real class).
+// They can be trained on but not scored by macro-F1 alone.
+var OneClass = []string{"golbeck"}
 
 // ErrUnknown reports a dataset name Load does not know.
 var ErrUnknown = errors.New("newsdata: unknown dataset")
@@ -54,7 +62,7 @@ var ErrUnknown = errors.New("newsdata: unknown dataset")
 // within each, and drops FakeNewsNet items that buzzfeed-webis also has.
 func LoadAll(ctx context.Context, root string) (map[string][]Article, error) {
 	out := map[string][]Article{}
-	for _, name := range Datasets {
+	for _, name := range append(append([]string(nil), Datasets...), OneClass...) {
 		arts, err := Load(ctx, root, name)
 		if err != nil {
 			return nil, err
@@ -72,6 +80,24 @@ func LoadAll(ctx context.Context, root string) (map[string][]Article, error) {
 		}
 	}
 	out["fakenewsnet"] = keep
+	// one-class sets are trained on beside the others: drop what a
+	// two-class set also has, so no article is both trained on and held out
+	for _, name := range Datasets {
+		for _, a := range out[name] {
+			seen[Normalize(a.Title)] = true
+			seen[Normalize(a.Text)] = true
+		}
+	}
+	delete(seen, "")
+	for _, name := range OneClass {
+		keep = nil
+		for _, a := range out[name] {
+			if !seen[Normalize(a.Title)] && !seen[Normalize(a.Text)] {
+				keep = append(keep, a)
+			}
+		}
+		out[name] = keep
+	}
 	return out, nil
 }
 
@@ -90,6 +116,8 @@ func Load(ctx context.Context, root, name string) ([]Article, error) {
 		arts, err = loadFakeNewsNet(filepath.Join(root, "fakenewsnet-v1"))
 	case "buzzfeed-webis":
 		arts, err = loadWebis(filepath.Join(root, "buzzfeed-webis-2016"))
+	case "golbeck":
+		arts, err = loadGolbeck(filepath.Join(root, "golbeck-2018-fake-satire"))
 	default:
 		return nil, fmt.Errorf("%w: %q", ErrUnknown, name)
 	}
@@ -239,7 +267,7 @@ func loadPerez(dir, name string) ([]Article, error) {
 		text := strings.ReplaceAll(utf8Text(string(b)), "\r\n", "\n")
 		title, body, _ := strings.Cut(strings.TrimLeft(text, "\ufeff"), "\n")
 		out = append(out, Article{ID: name + ":" + r[0], Dataset: name, Title: strings.TrimSpace(title), Text: strings.TrimSpace(body),
-			Unreliable: r[3] == "fake"})
+			Unreliable: r[3] == "fake", Group: name + ":" + pairKey(r[0])})
 	}
 	return out, nil
 }
@@ -312,6 +340,52 @@ func loadWebis(dir string) ([]Article, error) {
 			continue
 		}
 		out = append(out, a)
+	}
+	return out, nil
+}
+
+// pairKey is the story a Pérez-Rosas file belongs to: "biz01" for
+// fakeNewsDataset/fake/biz01.fake.txt and …/legit/biz01.legit.txt, "019"
+// for celebrityDataset/fake/019fake.txt and …/legit/019legit.txt.
+func pairKey(path string) string {
+	base := filepath.Base(path)
+	base = strings.TrimSuffix(base, ".txt")
+	for _, suf := range []string{".fake", ".legit", "fake", "legit"} {
+		if strings.HasSuffix(base, suf) {
+			return strings.TrimSuffix(base, suf)
+		}
+	}
+	return base
+}
+
+// loadGolbeck reads Golbeck et al.'s fake and satire stories: the first
+// line is the headline, a line holding only the story's URL is dropped
+// (it names the site). Every story is unreliable; Source says which kind.
+func loadGolbeck(dir string) ([]Article, error) {
+	rows, err := readCSV(filepath.Join(dir, "index.csv"))
+	if err != nil {
+		return nil, err
+	}
+	var out []Article
+	for _, r := range rows {
+		if len(r) < 3 || (r[1] != "fake" && r[1] != "satire") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(r[2])))
+		if err != nil {
+			return nil, err
+		}
+		text := strings.ReplaceAll(utf8Text(string(b)), "\r\n", "\n")
+		title, body, _ := strings.Cut(strings.TrimLeft(text, "\ufeff \t\n"), "\n")
+		var lines []string
+		for _, l := range strings.Split(body, "\n") {
+			if t := strings.TrimSpace(l); strings.HasPrefix(t, "http") && !strings.Contains(t, " ") {
+				continue
+			}
+			lines = append(lines, l)
+		}
+		out = append(out, Article{ID: "golbeck:" + r[2], Dataset: "golbeck", Title: strings.TrimSpace(title),
+			Text: strings.TrimSpace(strings.Join(lines, "\n")), Source: r[1], Unreliable: true})
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package newsdata
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/siftnews/sift/internal/shareddata"
@@ -33,5 +34,52 @@ func TestLoadAll(t *testing.T) {
 		if len(arts) < 100 || bad == 0 || bad == len(arts) {
 			t.Errorf("%s: %d articles, %d unreliable", name, len(arts), bad)
 		}
+	}
+}
+
+func TestPairKey(t *testing.T) {
+	for _, c := range []struct{ path, want string }{
+		{"fakeNewsDataset/fake/biz01.fake.txt", "biz01"},
+		{"fakeNewsDataset/legit/biz01.legit.txt", "biz01"},
+		{"celebrityDataset/fake/019fake.txt", "019"},
+		{"celebrityDataset/legit/019legit.txt", "019"},
+	} {
+		if got := pairKey(c.path); got != c.want {
+			t.Errorf("pairKey(%q) = %q, want %q", c.path, got, c.want)
+		}
+	}
+}
+
+// TestOneClassAndPairs checks Golbeck's stories (all unreliable, headline
+// split off, URL line dropped, nothing a two-class set also has) and that
+// the Pérez-Rosas twins share a group.
+func TestOneClassAndPairs(t *testing.T) {
+	root := shareddata.Dir(t, "isot-sample")
+	all, err := LoadAll(context.Background(), root[:len(root)-len("/isot-sample")])
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := all["golbeck"]
+	if len(g) < 400 || len(g) > 486 {
+		t.Errorf("golbeck: %d stories, want 400–486 after deduplication", len(g))
+	}
+	for _, a := range g {
+		if !a.Unreliable || a.Title == "" || strings.HasPrefix(a.Text, "http") {
+			t.Errorf("golbeck %s: unreliable %v, title %q, text starts %.40q", a.ID, a.Unreliable, a.Title, a.Text)
+			break
+		}
+	}
+	groups := map[string]int{}
+	for _, a := range all["fakenewsamt"] {
+		groups[a.Group]++
+	}
+	pairs := 0
+	for _, n := range groups {
+		if n == 2 {
+			pairs++
+		}
+	}
+	if pairs < 200 {
+		t.Errorf("fakenewsamt: %d twin pairs share a group, want ≥ 200", pairs)
 	}
 }
