@@ -137,6 +137,9 @@ type Analysis struct {
 	clean *repair.Result
 	toks  []segment.Token
 	sents []segment.Sentence
+	// sourcing is the attribution stage's quotations in clean-text
+	// offsets, for the reliability signals (nil when it did not run)
+	sourcing *reliability.Sourcing
 }
 
 // Option configures Analyze.
@@ -322,6 +325,11 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 		a.Agreements = []claim.Conflict{}
 	}
 
+	a.sourcing = &reliability.Sourcing{Attributions: make([]reliability.Attribution, len(quotes))}
+	for i, q := range quotes {
+		a.sourcing.Attributions[i] = reliability.Attribution{Start: q.Start, End: q.End, SpeakerKind: q.Speaker.Kind}
+	}
+
 	mapSpan := func(start, end *int) {
 		o := a.span(*start, *end)
 		*start, *end = o.Start, o.End
@@ -375,7 +383,7 @@ func (a *Analysis) reliability(m *reliability.Model) error {
 			return err
 		}
 	}
-	r := m.Assess(a.Title, a.clean.Clean)
+	r := m.Assess(a.Title, a.clean.Clean, a.sourcing)
 	for i := range r.Signals {
 		for j, sp := range r.Signals[i].Spans {
 			o := a.span(sp[0], sp[1])

@@ -31,8 +31,9 @@ type ScoredSignal struct {
 }
 
 // Assess scores an article and explains the score. Signal spans are byte
-// offsets into text.
-func (m *Model) Assess(title, text string) Report {
+// offsets into text; src is what the attribution stage found in text (nil
+// if it did not run: the sourcing signals then count for nothing).
+func (m *Model) Assess(title, text string, src *Sourcing) Report {
 	// A news article is far shorter; beyond this the score would not
 	// change, only the time it takes.
 	if len(text) > MaxAssessBytes {
@@ -43,7 +44,7 @@ func (m *Model) Assess(title, text string) Report {
 		text = text[:cut]
 	}
 	scrubbed := Scrub(text)
-	s := m.sampleScrubbed(title, scrubbed)
+	s := m.sampleScrubbed(title, scrubbed, src)
 	p := sigmoid(m.a*m.score(s) + m.c)
 	r := Report{PUnreliable: p, Label: "uncertain"}
 	switch {
@@ -52,7 +53,7 @@ func (m *Model) Assess(title, text string) Report {
 	case p >= 0.7:
 		r.Label = "likely_unreliable"
 	}
-	for k, sig := range Signals(title, text) {
+	for k, sig := range Signals(title, text, src) {
 		c := 0.0
 		if k < len(m.sigW) {
 			c = m.a * m.sigW[k] * m.std(k, s.sig[k])

@@ -16,7 +16,7 @@ func BenchmarkAssess(b *testing.B) {
 	}
 	text := strings.Repeat(benchArticle, 11)
 	for b.Loop() {
-		m.Assess("Senate passes spending bill after weeks of talks", text)
+		m.Assess("Senate passes spending bill after weeks of talks", text, nil)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
@@ -30,7 +30,7 @@ func BenchmarkProbability(b *testing.B) {
 	}
 	text := strings.Repeat(benchArticle, 11)
 	for b.Loop() {
-		m.Probability("Senate passes spending bill after weeks of talks", text)
+		m.Probability("Senate passes spending bill after weeks of talks", text, nil)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

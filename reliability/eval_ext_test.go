@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/siftnews/sift/internal/newsdata"
+	"github.com/siftnews/sift/internal/relsets"
 	"github.com/siftnews/sift/internal/shareddata"
 	"github.com/siftnews/sift/reliability"
 )
@@ -13,24 +13,9 @@ import (
 func loadSets(t *testing.T) []reliability.Set {
 	t.Helper()
 	root := filepath.Dir(shareddata.Dir(t, "isot-sample"))
-	all, err := newsdata.LoadAll(context.Background(), root)
+	sets, err := relsets.Load(context.Background(), root, nil)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var sets []reliability.Set
-	for _, name := range newsdata.Datasets {
-		s := reliability.Set{Name: name}
-		for _, a := range all[name] {
-			s.Examples = append(s.Examples, reliability.Example{Title: a.Title, Text: a.Text, Unreliable: a.Unreliable, Source: name, Group: a.Group})
-		}
-		sets = append(sets, s)
-	}
-	for _, name := range newsdata.OneClass {
-		s := reliability.Set{Name: name, TrainOnly: true}
-		for _, a := range all[name] {
-			s.Examples = append(s.Examples, reliability.Example{Title: a.Title, Text: a.Text, Unreliable: a.Unreliable, Source: name, Group: a.Group})
-		}
-		sets = append(sets, s)
 	}
 	return sets
 }

@@ -20,6 +20,9 @@ type Example struct {
 	// Source names where the example comes from (a dataset or an
 	// outlet). Training weighs every source alike within each class.
 	Source string
+	// Sourcing is what the attribution stage found in the text (nil
+	// when it was not run).
+	Sourcing *Sourcing
 	// Group ties examples that must fall on the same side of a split
 	// (a fake written as a twin of a legit story); empty for none.
 	Group string
@@ -98,8 +101,8 @@ type sample struct {
 	domain int // index of the example's source
 }
 
-func signalValues(title, text string) []float64 {
-	ss := Signals(title, text)
+func signalValues(title, text string, src *Sourcing) []float64 {
+	ss := Signals(title, text, src)
 	out := make([]float64, len(ss))
 	for i, s := range ss {
 		out[i] = s.Value
@@ -121,7 +124,7 @@ func prepare(ex []Example, noScrub bool) []sample {
 			d = len(domains)
 			domains[e.Source] = d
 		}
-		out[i] = sample{v: featurize(e.Title, t), sig: signalValues(e.Title, t), y: e.Unreliable, domain: d}
+		out[i] = sample{v: featurize(e.Title, t), sig: signalValues(e.Title, t, e.Sourcing), y: e.Unreliable, domain: d}
 	}
 	return out
 }
@@ -313,19 +316,18 @@ func (m *Model) score(s sample) float64 {
 	return z
 }
 
-func (m *Model) sample(title, text string) sample {
-	return m.sampleScrubbed(title, Scrub(text))
+func (m *Model) sample(title, text string, src *Sourcing) sample {
+	return m.sampleScrubbed(title, Scrub(text), src)
 }
 
 // sampleScrubbed featurizes a text already scrubbed of boilerplate.
-func (m *Model) sampleScrubbed(title, text string) sample {
-	s := sample{v: featurize(title, text), sig: signalValues(title, text)}
-	if title == "" {
-		// no title given: title signals carry no evidence either way
-		for k, name := range signalNames {
-			if strings.HasPrefix(name, "title_") && k < len(m.sigMean) {
-				s.sig[k] = m.sigMean[k]
-			}
+func (m *Model) sampleScrubbed(title, text string, src *Sourcing) sample {
+	s := sample{v: featurize(title, text), sig: signalValues(title, text, src)}
+	// without a title, or without the attribution stage, those signals
+	// carry no evidence either way
+	for k, name := range signalNames {
+		if k < len(m.sigMean) && (title == "" && strings.HasPrefix(name, "title_") || src == nil && sourcingSignal(name)) {
+			s.sig[k] = m.sigMean[k]
 		}
 	}
 	return s
@@ -333,7 +335,7 @@ func (m *Model) sampleScrubbed(title, text string) sample {
 
 var signalNames = func() []string {
 	var out []string
-	for _, s := range Signals("", "") {
+	for _, s := range Signals("", "", nil) {
 		out = append(out, s.Name)
 	}
 	return out
@@ -422,9 +424,11 @@ func platt(s []float64, y []bool, weight []float64) (float64, float64) {
 	return math.Max(0.05, math.Min(20, a)), c
 }
 
-// Probability is the calibrated probability that the article is unreliable.
-func (m *Model) Probability(title, text string) float64 {
-	return sigmoid(m.a*m.score(m.sample(title, text)) + m.c)
+// Probability is the calibrated probability that the article is
+// unreliable; src is what the attribution stage found (nil if it did not
+// run).
+func (m *Model) Probability(title, text string, src *Sourcing) float64 {
+	return sigmoid(m.a*m.score(m.sample(title, text, src)) + m.c)
 }
 
 // Contribution is one feature's share of a score.

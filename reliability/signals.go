@@ -42,8 +42,26 @@ var lexSignals = []lexSignal{
 	{"anonymous_sources", "anonymous sourcing (sources, officials, insiders) per 100 words", set("sources", "source", "insiders", "insider", "officials", "anonymous", "unnamed")},
 }
 
-// Signals reads the article's credibility cues. Offsets refer to text.
-func Signals(title, text string) []Signal {
+// Attribution is one quotation the attribution stage found, as the
+// sourcing signals read it.
+type Attribution struct {
+	Start, End int // the quotation, byte offsets into the text
+	// SpeakerKind is person, organization, anonymous, media, document
+	// or unknown (as in quote.Speaker.Kind).
+	SpeakerKind string
+}
+
+// Sourcing is what the attribution stage found in an article. A nil
+// *Sourcing means the stage did not run: the sourcing signals then carry
+// no evidence either way.
+type Sourcing struct {
+	Attributions []Attribution
+}
+
+// Signals reads the article's credibility cues. Offsets refer to text;
+// src (nil when the attribution stage did not run) gives the sourcing
+// signals.
+func Signals(title, text string, src *Sourcing) []Signal {
 	type wordPos struct {
 		w          string
 		start, end int
@@ -151,8 +169,48 @@ func Signals(title, text string) []Signal {
 		Signal{Name: "title_punctuation", Value: float64(strings.Count(title, "!") + strings.Count(title, "?")), Help: "! and ? in the title"},
 		Signal{Name: "title_clickbait", Value: click, Help: "clickbait title pattern (number first, \"you won't believe\", \"watch\"…)"},
 	)
-	return out
+	return append(out, sourcingSignals(src, n, addSpan)...)
+}
+
+// sourcingSignals reads the quotations and their speakers: how much of
+// the article is attributed speech, and whose.
+func sourcingSignals(src *Sourcing, words float64, addSpan func(s *Signal, a, b int)) []Signal {
+	quotes := Signal{Name: "quotations", Help: "quotations and reported statements (attribution stage) per 100 words"}
+	named := Signal{Name: "named_source_share", Help: "share of quotations whose speaker is a named person, organisation, outlet or document"}
+	anon := Signal{Name: "anonymous_source_share", Help: "share of quotations whose speaker is anonymous (\"sources\", \"officials\")"}
+	unknown := Signal{Name: "unknown_source_share", Help: "share of quotations whose speaker could not be found"}
+	if src != nil && len(src.Attributions) > 0 {
+		var nn, na, nu int
+		for _, a := range src.Attributions {
+			addSpan(&quotes, a.Start, a.End)
+			switch a.SpeakerKind {
+			case "anonymous":
+				na++
+				addSpan(&anon, a.Start, a.End)
+			case "unknown", "":
+				nu++
+				addSpan(&unknown, a.Start, a.End)
+			default:
+				nn++
+				addSpan(&named, a.Start, a.End)
+			}
+		}
+		n := float64(len(src.Attributions))
+		quotes.Value = 100 * n / words
+		named.Value, anon.Value, unknown.Value = float64(nn)/n, float64(na)/n, float64(nu)/n
+	}
+	return []Signal{quotes, named, anon, unknown}
+}
+
+// sourcingSignal reports whether signal name is read from the
+// attribution stage.
+func sourcingSignal(name string) bool {
+	switch name {
+	case "quotations", "named_source_share", "anonymous_source_share", "unknown_source_share":
+		return true
+	}
+	return false
 }
 
 // NumSignals is how many signals Signals returns.
-var NumSignals = len(Signals("", ""))
+var NumSignals = len(Signals("", "", nil))

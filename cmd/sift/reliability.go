@@ -11,38 +11,39 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/siftnews/sift/input"
-	"github.com/siftnews/sift/internal/newsdata"
+	"github.com/siftnews/sift/internal/relsets"
 	"github.com/siftnews/sift/internal/shareddata"
 	"github.com/siftnews/sift/reliability"
 	"github.com/spf13/cobra"
 )
 
-// loadReliabilitySets reads every article-level dataset in ../shared/data.
-func loadReliabilitySets(ctx context.Context) ([]reliability.Set, error) {
+// loadReliabilitySets reads every article-level dataset in ../shared/data
+// and runs the attribution stage on each article (for the sourcing
+// signals), with a progress bar on a terminal.
+func loadReliabilitySets(ctx context.Context, stderr io.Writer) ([]reliability.Set, error) {
 	root := shareddata.Root()
 	if root == "" {
 		return nil, usageError{errors.New("no ../shared/data found (set SIFT_DATA)")}
 	}
-	all, err := newsdata.LoadAll(ctx, root)
-	if err != nil {
-		return nil, err
-	}
-	var sets []reliability.Set
-	add := func(name string, trainOnly bool) {
-		s := reliability.Set{Name: name, TrainOnly: trainOnly}
-		for _, a := range all[name] {
-			s.Examples = append(s.Examples, reliability.Example{Title: a.Title, Text: a.Text, Unreliable: a.Unreliable, Source: name, Group: a.Group})
+	var bar *progressbar.ProgressBar
+	var progress func(done, total int)
+	if isTerminalWriter(stderr) {
+		progress = func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("attribution"),
+					progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+					progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+			}
+			bar.Set(done)
 		}
-		sets = append(sets, s)
 	}
-	for _, name := range newsdata.Datasets {
-		add(name, false)
+	sets, err := relsets.Load(ctx, root, progress)
+	if bar != nil {
+		bar.Finish()
 	}
-	for _, name := range newsdata.OneClass {
-		add(name, true)
-	}
-	return sets, nil
+	return sets, err
 }
 
 // loadUserSet reads a labelled CSV/JSONL with Sift's batch readers; the
@@ -136,8 +137,11 @@ The embedded default is made by:
 				var s reliability.Set
 				s, err = loadUserSet(ctx, data, columns)
 				sets = []reliability.Set{s}
+				if err == nil {
+					err = relsets.AddSourcing(ctx, sets, nil)
+				}
 			} else {
-				sets, err = loadReliabilitySets(ctx)
+				sets, err = loadReliabilitySets(ctx, cmd.ErrOrStderr())
 			}
 			if err != nil {
 				return err
@@ -193,7 +197,7 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			sets, err := loadReliabilitySets(ctx)
+			sets, err := loadReliabilitySets(ctx, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
