@@ -233,11 +233,17 @@ func isPunct(w string) bool {
 // tagger found no cue at that colon.
 func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 	toks := d.Tokens[u.first:u.last]
-	for k := 1; k < len(toks) && k <= 4; k++ {
+	// a transcript quoted whole opens each turn with a quotation mark:
+	// "WALLACE: Let's start…
+	first := 0
+	if len(toks) > 0 && (toks[0].Text == "\"" || isOpenQuote(toks[0].Text)) {
+		first = 1
+	}
+	for k := first + 1; k < len(toks) && k <= first+4; k++ {
 		if toks[k].Text != ":" {
 			continue
 		}
-		for _, t := range toks[:k] {
+		for _, t := range toks[first:k] {
 			r := []rune(t.Text)
 			if len(r) == 0 || !unicode.IsUpper(r[0]) && t.Text != "." {
 				return found{}, false
@@ -256,7 +262,7 @@ func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 				return found{}, false
 			}
 		}
-		return found{source: tokSpan{u.first, colon}, cue: tokSpan{colon, colon + 1},
+		return found{source: tokSpan{u.first + first, colon}, cue: tokSpan{colon, colon + 1},
 			contents: []tokSpan{{colon + 1, u.first + end}}}, true
 	}
 	return found{}, false

@@ -262,10 +262,14 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 	// transcript style "WALLACE: …": a colon among the first tokens of a
 	// paragraph after capitalised words
 	colon := -1
-	for i := 1; i < n && i <= 5; i++ {
+	lead := 0 // a transcript quoted whole: "WALLACE: …
+	if n > 0 && (toks[0].Text == "\"" || isOpenQuote(toks[0].Text)) {
+		lead = 1
+	}
+	for i := lead + 1; i < n && i <= lead+5; i++ {
 		if toks[i].Text == ":" {
 			allCap := true
-			for _, t := range toks[:i] {
+			for _, t := range toks[lead:i] {
 				if r := []rune(t.Text); len(r) == 0 || !unicode.IsUpper(r[0]) && t.Text != "." {
 					allCap = false
 				}

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/siftnews/sift/entity"
 )
@@ -133,6 +134,13 @@ func (m *Model) Find(in Input) []Quote {
 	for _, f := range found {
 		if len(f.contents) == 0 {
 			continue
+		}
+		// "who asked not to be named, disputed that account. “…”": the
+		// first part says why the source is unnamed (and the cue "asked"
+		// belongs to it); the rest is what the source said
+		if len(f.contents) > 1 && anonymityClause(d, f.contents[0].a, f.contents[0].b) {
+			f.contents = f.contents[1:]
+			f.cue = tokSpan{-1, -1}
 		}
 		first, last := f.contents[0].a, f.contents[len(f.contents)-1].b
 		if anonymityClause(d, first, last) {
@@ -389,8 +397,36 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		sp.Kind, sp.Via = "anonymous", "nominal"
 		return sp
 	}
+	// a transcript label the entity tagger does not read as a name
+	// ("PENCE: …"): the person the article names with that surname, else
+	// a person named as written
+	if label := strings.TrimSpace(ts.Text); len(words) <= 3 && isUpperLabel(label) {
+		for _, c := range in.Clusters {
+			if f := strings.Fields(c.Name); c.Type == "PER" && len(f) > 0 && strings.EqualFold(f[len(f)-1], head) {
+				sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, "person", "mention"
+				return sp
+			}
+		}
+		sp.Name, sp.Kind, sp.Via = label, "person", "nominal"
+		return sp
+	}
 	sp.Via = "nominal"
 	return sp
+}
+
+// isUpperLabel reports whether s is written in capitals only (at least
+// three letters, no lower-case letter): "WALLACE", "MR. TRUMP".
+func isUpperLabel(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 func kindOf(c entity.Cluster) string {
@@ -459,7 +495,9 @@ func relative(d *Doc, in Input, entAt []int, src tokSpan, sp Speaker) Speaker {
 	for i := start; i < end && i < start+4; i++ {
 		w := strings.ToLower(d.Tokens[i].Text)
 		if anonymousHeads[w] {
-			sp.Kind, sp.Via = "anonymous", "pronoun"
+			// no name to give: show who "who" is
+			ts := TextSpan{Text: d.Text[d.Tokens[start].Start:d.Tokens[end-1].End], Start: d.Tokens[start].Start, End: d.Tokens[end-1].End}
+			sp.TextSpan, sp.Kind, sp.Via = &ts, "anonymous", "pronoun"
 			return sp
 		}
 	}
