@@ -34,9 +34,9 @@ func TestNoConstantPredictor(t *testing.T) {
 			t.Errorf("%s: predicted unreliable for %d of %d", r.Name, r.Metrics.Predicted, r.Metrics.N)
 		}
 	}
-	// the recipe's mean over seeds is 0.64–0.65; below 0.62 something broke
-	if m := reliability.Mean(rs).MacroF1; m < 0.62 {
-		t.Errorf("LODO mean macro-F1 %.3f, want ≥ 0.62", m)
+	// the recipe gives 0.655–0.663 over seeds 1–4; below 0.64 something broke
+	if m := reliability.Mean(rs).MacroF1; m < 0.64 {
+		t.Errorf("LODO mean macro-F1 %.3f, want ≥ 0.64", m)
 	} else {
 		t.Logf("LODO mean macro-F1 %.3f", m)
 	}

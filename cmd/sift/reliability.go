@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,14 +111,18 @@ func newTrainReliabilityCmd() *cobra.Command {
 		Short: "Train the reliability model on the public datasets (or your own labelled file)",
 		Long: `Train the calibrated reliability model: logistic regression (AdaGrad, L2) over
 hashed word 1–2-grams and character 4-grams of title and text plus the
-credibility signals, after source boilerplate is scrubbed out. Each class
-weighs half of the loss and, within a class, every dataset alike, so no
-large set dominates; 15% of the data is held out to calibrate the
-probability (Platt scaling).
+credibility signals (four of them read from Sift's attribution stage, which
+runs on every article first), after source boilerplate is scrubbed out.
+Each class weighs half of the loss and, within a class, every dataset
+alike, so no large set dominates. The probability is calibrated (Platt
+scaling) for a source never seen: every dataset is scored by a model fitted
+on the others. A single source (--data) is calibrated on a 15% hold-out.
 
 Without --data it trains on every article-level set in ../shared/data
-(isot, fa-kes, FakeNewsAMT, Celebrity, FakeNewsNet, BuzzFeed-Webis, and
-Golbeck's fake and satire stories, all unreliable; labels as documented in
+(isot, fa-kes, FakeNewsAMT, Celebrity, FakeNewsNet, BuzzFeed-Webis; and
+two one-class sets: Golbeck's fake and satire stories, unreliable, and the
+New York Times, Washington Post, USA Today and Politico articles of
+PolNeAR's training split, reliable; labels as documented in
 docs/benchmarks.md). With --data it trains on your CSV or
 JSONL: a label column with 1/fake/unreliable or 0/real/reliable, and
 text/title columns (mapped with --column as in 'sift analyze').
@@ -283,8 +288,13 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 				for _, p := range r.P {
 					sum += p
 				}
-				fmt.Fprintf(out, "%s (one class, trained on in the rows above) held out: %d of %d flagged unreliable (%.1f%%), mean p_unreliable %.3f\n",
-					s.Name, r.Metrics.Predicted, r.Metrics.N, 100*float64(r.Metrics.Predicted)/float64(max(r.Metrics.N, 1)), sum/float64(max(len(r.P), 1)))
+				class := "reliable"
+				if len(s.Examples) > 0 && s.Examples[0].Unreliable {
+					class = "unreliable"
+				}
+				right := int(math.Round(r.Metrics.Accuracy * float64(r.Metrics.N)))
+				fmt.Fprintf(out, "%s (all %s; trained on in the rows above) held out: %d of %d scored %s (%.1f%%), mean p_unreliable %.3f\n",
+					s.Name, class, right, r.Metrics.N, class, 100*r.Metrics.Accuracy, sum/float64(max(len(r.P), 1)))
 			}
 			o.NoScrub = true
 			raw, err := reliability.LeaveOneOut(ctx, sets, o)
@@ -303,7 +313,7 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 				what string
 				o    reliability.TrainOptions
 			}{
-				{"calibrated on left-out sources instead of a 15% hold-out", reliability.TrainOptions{Seed: 1, SourceCalibration: true}},
+				{"calibrated on a 15% hold-out instead of on left-out sources", reliability.TrainOptions{Seed: 1, HoldoutCalibration: true}},
 				{"classes balanced, sources not", reliability.TrainOptions{Seed: 1, NoSourceBalance: true}},
 				{"without the one-class sets in training", reliability.TrainOptions{Seed: 1}},
 			} {

@@ -50,10 +50,17 @@ type Article struct {
 // Datasets lists the two-class datasets Load accepts, in a fixed order.
 var Datasets = []string{"isot", "fakes", "fakenewsamt", "celebrity", "fakenewsnet", "buzzfeed-webis"}
 
-// OneClass lists the datasets Load accepts that hold only unreliable
-// articles: Golbeck et al.'s fake and satire stories (no real class).
-// They can be trained on but not scored by macro-F1 alone.
-var OneClass = []string{"golbeck"}
+// OneClass lists the datasets Load accepts that hold one class only:
+// Golbeck et al.'s fake and satire stories (unreliable), and the
+// mainstream-outlet articles of PolNeAR's training split (reliable: The
+// New York Times, The Washington Post, USA Today, Politico). They can be
+// trained on but not scored by macro-F1 alone.
+var OneClass = []string{"golbeck", "mainstream"}
+
+// mainstream are the PolNeAR publishers read as reliable; its other
+// outlets (Breitbart, HuffPost, Western Journal) are left out, not
+// labelled.
+var mainstream = map[string]bool{"nyt": true, "wash-post": true, "usa-today": true, "politico": true}
 
 // ErrUnknown reports a dataset name Load does not know.
 var ErrUnknown = errors.New("newsdata: unknown dataset")
@@ -118,6 +125,8 @@ func Load(ctx context.Context, root, name string) ([]Article, error) {
 		arts, err = loadWebis(filepath.Join(root, "buzzfeed-webis-2016"))
 	case "golbeck":
 		arts, err = loadGolbeck(filepath.Join(root, "golbeck-2018-fake-satire"))
+	case "mainstream":
+		arts, err = loadMainstream(filepath.Join(root, "polnear"))
 	default:
 		return nil, fmt.Errorf("%w: %q", ErrUnknown, name)
 	}
@@ -386,6 +395,33 @@ func loadGolbeck(dir string) ([]Article, error) {
 		}
 		out = append(out, Article{ID: "golbeck:" + r[2], Dataset: "golbeck", Title: strings.TrimSpace(title),
 			Text: strings.TrimSpace(strings.Join(lines, "\n")), Source: r[1], Unreliable: true})
+	}
+	return out, nil
+}
+
+// loadMainstream reads the articles of PolNeAR's training split from the
+// mainstream publishers (metadata.tsv): the first line of each text is
+// its headline. PolNeAR's dev and test splits are left to the
+// attribution evaluation.
+func loadMainstream(dir string) ([]Article, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "metadata.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	var out []Article
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 5 || f[0] != "train" || !mainstream[f[4]] {
+			continue
+		}
+		t, err := os.ReadFile(filepath.Join(dir, "train", "text", f[1]+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		text := strings.ReplaceAll(utf8Text(string(t)), "\r\n", "\n")
+		title, body, _ := strings.Cut(strings.TrimLeft(text, "\ufeff \t\n"), "\n")
+		out = append(out, Article{ID: "mainstream:" + f[1], Dataset: "mainstream", Title: strings.TrimSpace(title),
+			Text: strings.TrimSpace(body), Source: f[4]})
 	}
 	return out, nil
 }

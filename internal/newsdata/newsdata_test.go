@@ -51,8 +51,9 @@ func TestPairKey(t *testing.T) {
 }
 
 // TestOneClassAndPairs checks Golbeck's stories (all unreliable, headline
-// split off, URL line dropped, nothing a two-class set also has) and that
-// the Pérez-Rosas twins share a group.
+// split off, URL line dropped, nothing a two-class set also has), the
+// mainstream PolNeAR articles (all reliable) and that the Pérez-Rosas
+// twins share a group.
 func TestOneClassAndPairs(t *testing.T) {
 	root := shareddata.Dir(t, "isot-sample")
 	all, err := LoadAll(context.Background(), root[:len(root)-len("/isot-sample")])
@@ -66,6 +67,16 @@ func TestOneClassAndPairs(t *testing.T) {
 	for _, a := range g {
 		if !a.Unreliable || a.Title == "" || strings.HasPrefix(a.Text, "http") {
 			t.Errorf("golbeck %s: unreliable %v, title %q, text starts %.40q", a.ID, a.Unreliable, a.Title, a.Text)
+			break
+		}
+	}
+	ms := all["mainstream"]
+	if len(ms) < 400 {
+		t.Errorf("mainstream: %d articles, want ≥ 400", len(ms))
+	}
+	for _, a := range ms {
+		if a.Unreliable || a.Title == "" || a.Text == "" || !mainstream[a.Source] {
+			t.Errorf("mainstream %s: unreliable %v, title %q, source %q", a.ID, a.Unreliable, a.Title, a.Source)
 			break
 		}
 	}
