@@ -316,13 +316,25 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 				{"calibrated on a 15% hold-out instead of on left-out sources", reliability.TrainOptions{Seed: 1, HoldoutCalibration: true}},
 				{"classes balanced, sources not", reliability.TrainOptions{Seed: 1, NoSourceBalance: true}},
 				{"without the one-class sets in training", reliability.TrainOptions{Seed: 1}},
+				{"without the sourcing signals (attribution stage)", reliability.TrainOptions{Seed: 1}},
 			} {
 				use := sets
-				if strings.HasPrefix(ab.what, "without the one-class") {
+				switch {
+				case strings.HasPrefix(ab.what, "without the one-class"):
 					use = nil
 					for _, s := range sets {
 						if !s.TrainOnly {
 							use = append(use, s)
+						}
+					}
+				case strings.HasPrefix(ab.what, "without the sourcing"):
+					use = make([]reliability.Set, len(sets))
+					for i, s := range sets {
+						use[i] = s
+						use[i].Examples = make([]reliability.Example, len(s.Examples))
+						for j, e := range s.Examples {
+							e.Sourcing = nil
+							use[i].Examples[j] = e
 						}
 					}
 				}
