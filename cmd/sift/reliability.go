@@ -22,11 +22,15 @@ import (
 
 // loadReliabilitySets reads every article-level dataset in ../shared/data
 // and runs the attribution stage on each article (for the sourcing
-// signals), with a progress bar on a terminal.
-func loadReliabilitySets(ctx context.Context, stderr io.Writer) ([]reliability.Set, error) {
+// signals, unless sourcing is false: exporting splits and scoring peers
+// need the labels only), with a progress bar when stderr is a terminal.
+func loadReliabilitySets(ctx context.Context, stderr io.Writer, sourcing bool) ([]reliability.Set, error) {
 	root := shareddata.Root()
 	if root == "" {
 		return nil, usageError{errors.New("no ../shared/data found (set SIFT_DATA)")}
+	}
+	if !sourcing {
+		return relsets.Labels(ctx, root)
 	}
 	var bar *progressbar.ProgressBar
 	var progress func(done, total int)
@@ -146,7 +150,7 @@ The embedded default is made by:
 					err = relsets.AddSourcing(ctx, sets, nil)
 				}
 			} else {
-				sets, err = loadReliabilitySets(ctx, cmd.ErrOrStderr())
+				sets, err = loadReliabilitySets(ctx, cmd.ErrOrStderr(), true)
 			}
 			if err != nil {
 				return err
@@ -202,7 +206,7 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			sets, err := loadReliabilitySets(ctx, cmd.ErrOrStderr())
+			sets, err := loadReliabilitySets(ctx, cmd.ErrOrStderr(), export == "" && score == "")
 			if err != nil {
 				return err
 			}

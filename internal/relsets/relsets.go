@@ -17,8 +17,22 @@ import (
 
 // Load reads every dataset under root (../shared/data): the two-class
 // sets in newsdata.Datasets order, then the one-class sets marked
-// TrainOnly. progress, when not nil, is called as articles are analysed.
+// TrainOnly, each article with its sourcing. progress, when not nil, is
+// called as articles are analysed.
 func Load(ctx context.Context, root string, progress func(done, total int)) ([]reliability.Set, error) {
+	sets, err := Labels(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	if err := AddSourcing(ctx, sets, progress); err != nil {
+		return nil, err
+	}
+	return sets, nil
+}
+
+// Labels reads the sets as Load does, without analysing the articles
+// (enough to export splits or score a peer).
+func Labels(ctx context.Context, root string) ([]reliability.Set, error) {
 	all, err := newsdata.LoadAll(ctx, root)
 	if err != nil {
 		return nil, err
@@ -36,9 +50,6 @@ func Load(ctx context.Context, root string, progress func(done, total int)) ([]r
 	}
 	for _, name := range newsdata.OneClass {
 		add(name, true)
-	}
-	if err := AddSourcing(ctx, sets, progress); err != nil {
-		return nil, err
 	}
 	return sets, nil
 }
