@@ -2,6 +2,7 @@ package reliability
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -73,7 +74,7 @@ func TestAssessNeutralWithoutStages(t *testing.T) {
 	}
 	r := m.Assess("", "Officials said the deal was done. Sources say it may fail.", nil)
 	for _, s := range r.Signals {
-		if (sourcingSignal(s.Name) || len(s.Name) > 6 && s.Name[:6] == "title_") && s.Contribution != 0 {
+		if (sourcingSignal(s.Name) || strings.HasPrefix(s.Name, "title_")) && s.Contribution != 0 {
 			t.Errorf("%s contributes %.4f without its stage", s.Name, s.Contribution)
 		}
 	}

@@ -186,6 +186,7 @@ The embedded default is made by:
 func newEvalReliabilityCmd() *cobra.Command {
 	var diagram, export, score, peer string
 	var folds int
+	var seed uint64
 	cmd := &cobra.Command{
 		Use:   "reliability",
 		Short: "Evaluate the reliability model: per-dataset CV, leave-one-dataset-out, calibration",
@@ -230,7 +231,7 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 				}
 				return scorePeer(out, score, peer, sets, folds)
 			}
-			o := reliability.TrainOptions{Seed: 1}
+			o := reliability.TrainOptions{Seed: seed}
 			w := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
 			header := "set\tarticles\tunreliable\taccuracy\tmacro-F1\tROC-AUC\tECE\tECE uncal.\t\n"
 			row := func(r reliability.Result, n, bad int) {
@@ -313,36 +314,30 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 			fmt.Fprintf(out, "\n(iii) leakage ablation, without scrubbing boilerplate: LODO mean macro-F1 %.3f (scrubbed %.3f); %s CV macro-F1 %.3f (scrubbed %.3f)\n",
 				rm.MacroF1, mean.MacroF1, sets[0].Name, isot.Metrics.MacroF1, cv[0].Metrics.MacroF1)
 			fmt.Fprintf(out, "\n(iv) recipe ablation, LODO mean macro-F1 / ECE (full recipe %.3f / %.3f):\n", mean.MacroF1, mean.ECE)
+			var twoClass []reliability.Set
+			noSourcing := make([]reliability.Set, len(sets))
+			for i, s := range sets {
+				if !s.TrainOnly {
+					twoClass = append(twoClass, s)
+				}
+				noSourcing[i] = s
+				noSourcing[i].Examples = make([]reliability.Example, len(s.Examples))
+				for j, e := range s.Examples {
+					e.Sourcing = nil
+					noSourcing[i].Examples[j] = e
+				}
+			}
 			for _, ab := range []struct {
 				what string
+				sets []reliability.Set
 				o    reliability.TrainOptions
 			}{
-				{"calibrated on a 15% hold-out instead of on left-out sources", reliability.TrainOptions{Seed: 1, HoldoutCalibration: true}},
-				{"classes balanced, sources not", reliability.TrainOptions{Seed: 1, NoSourceBalance: true}},
-				{"without the one-class sets in training", reliability.TrainOptions{Seed: 1}},
-				{"without the sourcing signals (attribution stage)", reliability.TrainOptions{Seed: 1}},
+				{"calibrated on a 15% hold-out instead of on left-out sources", sets, reliability.TrainOptions{Seed: seed, HoldoutCalibration: true}},
+				{"classes balanced, sources not", sets, reliability.TrainOptions{Seed: seed, NoSourceBalance: true}},
+				{"without the one-class sets in training", twoClass, reliability.TrainOptions{Seed: seed}},
+				{"without the sourcing signals (attribution stage)", noSourcing, reliability.TrainOptions{Seed: seed}},
 			} {
-				use := sets
-				switch {
-				case strings.HasPrefix(ab.what, "without the one-class"):
-					use = nil
-					for _, s := range sets {
-						if !s.TrainOnly {
-							use = append(use, s)
-						}
-					}
-				case strings.HasPrefix(ab.what, "without the sourcing"):
-					use = make([]reliability.Set, len(sets))
-					for i, s := range sets {
-						use[i] = s
-						use[i].Examples = make([]reliability.Example, len(s.Examples))
-						for j, e := range s.Examples {
-							e.Sourcing = nil
-							use[i].Examples[j] = e
-						}
-					}
-				}
-				rs, err := reliability.LeaveOneOut(ctx, use, ab.o)
+				rs, err := reliability.LeaveOneOut(ctx, ab.sets, ab.o)
 				if err != nil {
 					return err
 				}
@@ -366,6 +361,7 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 	}
 	cmd.Flags().StringVar(&diagram, "diagram", "reliability-lodo.svg", "where to write the reliability diagram (SVG); empty for none")
 	cmd.Flags().IntVar(&folds, "folds", 5, "cross-validation folds")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed for the training order, the hold-out draw and the CV folds (peers are scored on the folds of seed 1)")
 	cmd.Flags().StringVar(&export, "export", "", "write the exact CV folds and LODO splits as TSV under this directory, for peers, and stop")
 	cmd.Flags().StringVar(&score, "score", "", "score a peer's predictions (pred.PEER beside each test.tsv) under this directory")
 	cmd.Flags().StringVar(&peer, "peer", "", "the peer name for --score")
