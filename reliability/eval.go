@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 )
 
 // Set is a named labelled dataset.
@@ -23,8 +24,11 @@ type Result struct {
 	// Raw keeps the uncalibrated-vs-calibrated comparison: metrics of the
 	// same predictions without Platt scaling.
 	Uncalibrated Metrics
-	P            []float64 `json:"-"`
-	Y            []bool    `json:"-"`
+	// Calibration is the held-out run's calibration (LeaveOneOut and
+	// HoldOut only).
+	Calibration CalibrationInfo
+	P           []float64 `json:"-"`
+	Y           []bool    `json:"-"`
 }
 
 func predict(m *Model, data []sample) (cal, raw []float64) {
@@ -175,19 +179,35 @@ func holdOut(ctx context.Context, sets []Set, prepared [][]sample, i int, o Trai
 	}
 	c, r := predict(m, prepared[i])
 	y := labels(prepared[i])
-	return Result{Name: sets[i].Name, Metrics: Score(c, y), Uncalibrated: Score(r, y), P: c, Y: y}, nil
+	cal := m.Info.Calibration
+	for k, x := range cal.Sources {
+		if d, err := strconv.Atoi(x.Source); err == nil && d < len(sets) {
+			cal.Sources[k].Source = sets[d].Name
+		}
+	}
+	return Result{Name: sets[i].Name, Metrics: Score(c, y), Uncalibrated: Score(r, y), Calibration: cal, P: c, Y: y}, nil
 }
 
 // Mean averages the metrics of results.
 func Mean(rs []Result) Metrics {
+	return meanOf(rs, func(r Result) Metrics { return r.Metrics })
+}
+
+// MeanUncalibrated averages the metrics of results before calibration.
+func MeanUncalibrated(rs []Result) Metrics {
+	return meanOf(rs, func(r Result) Metrics { return r.Uncalibrated })
+}
+
+func meanOf(rs []Result, get func(Result) Metrics) Metrics {
 	var m Metrics
 	for _, r := range rs {
-		m.N += r.Metrics.N
-		m.Accuracy += r.Metrics.Accuracy
-		m.MacroF1 += r.Metrics.MacroF1
-		m.AUC += r.Metrics.AUC
-		m.ECE += r.Metrics.ECE
-		m.Predicted += r.Metrics.Predicted
+		g := get(r)
+		m.N += g.N
+		m.Accuracy += g.Accuracy
+		m.MacroF1 += g.MacroF1
+		m.AUC += g.AUC
+		m.ECE += g.ECE
+		m.Predicted += g.Predicted
 	}
 	n := float64(len(rs))
 	if n > 0 {

@@ -1,7 +1,9 @@
 package reliability
 
 import (
+	"context"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -89,5 +91,92 @@ func TestFoldsKeepGroups(t *testing.T) {
 		if n < 16 || n > 24 {
 			t.Errorf("fold %d holds %d of 100", f, n)
 		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	for _, tc := range []struct {
+		in   []float64
+		want float64
+	}{
+		{[]float64{3}, 3},
+		{[]float64{5, 1, 3}, 3},
+		{[]float64{4, 1, 3, 2}, 2.5},
+		{[]float64{0.05, 0.8, 0.7, 1.9, 0.9}, 0.8},
+	} {
+		if got := median(tc.in); got != tc.want {
+			t.Errorf("median(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// syntheticSources builds sources whose classes differ by a few words,
+// noisily, so that each source has a finite Platt slope; oneClass adds
+// a source of reliable articles only.
+func syntheticSources(oneClass bool) []Example {
+	good := []string{"officials", "said", "report", "according", "data", "minister"}
+	bad := []string{"shocking", "truth", "hidden", "wow", "exposed", "secret"}
+	var ex []Example
+	for si, src := range []string{"a", "b", "c"} {
+		for i := 0; i < 120; i++ {
+			unreliable := i%2 == 0
+			var words []string
+			for k := 0; k < 12; k++ {
+				// the class's own words most of the time, the other's
+				// otherwise (more often in source c)
+				own := (i*31+k*17+si*7)%10 >= 2+si
+				if own == unreliable {
+					words = append(words, bad[(i+k)%len(bad)])
+				} else {
+					words = append(words, good[(i+k)%len(good)])
+				}
+			}
+			ex = append(ex, Example{Title: "t", Text: strings.Join(words, " ") + ".", Unreliable: unreliable, Source: src})
+		}
+	}
+	if oneClass {
+		for i := 0; i < 60; i++ {
+			ex = append(ex, Example{Title: "t", Text: strings.Repeat(good[i%len(good)]+" ", 10), Source: "mainstream"})
+		}
+	}
+	return ex
+}
+
+// TestSourceSlopeCalibration: calibrated for an unseen source, the
+// intercept stays at the balanced prior (labels at p = 0.5 unchanged)
+// and the slope shrinks the scores rather than flipping them; pooled
+// Platt scaling moves the intercept.
+func TestSourceSlopeCalibration(t *testing.T) {
+	ctx := context.Background()
+	for _, oneClass := range []bool{false, true} {
+		ex := syntheticSources(oneClass)
+		m, err := Train(ctx, ex, TrainOptions{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.c != 0 || m.a <= 0.05 || m.a >= 20 {
+			t.Errorf("oneClass=%v: a=%.3f c=%.3f, want 0.05 < a < 20 and c = 0", oneClass, m.a, m.c)
+		}
+		for _, e := range ex[:40] {
+			s := m.sample(e.Title, e.Text, nil)
+			if z := m.score(s); (z > 0) != (m.Probability(e.Title, e.Text, nil) > 0.5) && z != 0 {
+				t.Fatalf("calibration flipped a label: score %.3f", z)
+			}
+		}
+		pooled, err := Train(ctx, ex, TrainOptions{Seed: 1, Calibration: PooledPlatt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pooled.c == 0 {
+			t.Errorf("oneClass=%v: pooled Platt left the intercept at 0", oneClass)
+		}
+	}
+	// only one-class sources: no slope to take, calibrated on a hold-out
+	var ex []Example
+	for i := 0; i < 100; i++ {
+		ex = append(ex, Example{Text: "officials said the report", Source: "x"}, Example{Text: "shocking truth exposed", Unreliable: true, Source: "y"})
+	}
+	if _, err := Train(ctx, ex, TrainOptions{Seed: 1}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -7,9 +7,11 @@ package reliability
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -48,6 +50,39 @@ type Info struct {
 	Datasets []string `json:"datasets,omitempty"`
 	Articles int      `json:"articles"`
 	Epochs   int      `json:"epochs"`
+	// Calibration records how the probability was calibrated.
+	Calibration CalibrationInfo `json:"calibration"`
+}
+
+// CalibrationInfo is the calibration p = σ(Slope·score + Intercept) and
+// what it was fitted on.
+type CalibrationInfo struct {
+	// Method is "source-slope", "pooled-platt" or "holdout".
+	Method    string  `json:"method"`
+	Slope     float64 `json:"slope"`
+	Intercept float64 `json:"intercept"`
+	// Sources are the per-source Platt slopes that source-slope takes
+	// the median of (each source scored by a model fitted on the others).
+	Sources []SourceFit `json:"sources,omitempty"`
+}
+
+// SourceFit is one source's own Platt slope.
+type SourceFit struct {
+	Source string  `json:"source"`
+	Slope  float64 `json:"slope"`
+}
+
+// String describes the calibration in a line.
+func (c CalibrationInfo) String() string {
+	s := fmt.Sprintf("%s: p = σ(%.3f·score %+.3f)", c.Method, c.Slope, c.Intercept)
+	if len(c.Sources) > 0 {
+		parts := make([]string, len(c.Sources))
+		for i, x := range c.Sources {
+			parts[i] = fmt.Sprintf("%s %.2f", x.Source, x.Slope)
+		}
+		s += "; slope = median of the per-source slopes (" + strings.Join(parts, ", ") + ")"
+	}
+	return s
 }
 
 // TrainOptions control Train.
@@ -67,12 +102,29 @@ type TrainOptions struct {
 	// NoSourceBalance weighs examples by class only, not by (source,
 	// class) cell (for the ablation).
 	NoSourceBalance bool
-	// HoldoutCalibration calibrates on a stratified hold-out even when
-	// the data has two or more sources; by default those are calibrated
-	// for a source never seen: each source is scored by a model fitted
-	// on the others (for the ablation of 'sift eval reliability').
-	HoldoutCalibration bool
+	// Calibration chooses how the probability is calibrated (the
+	// alternatives are for the ablation of 'sift eval reliability').
+	Calibration Calibration
 }
+
+// Calibration is a way of calibrating the probability.
+type Calibration int
+
+const (
+	// SourceSlope (the default) calibrates for a source never seen, given
+	// data from two or more sources: each source is scored by a model
+	// fitted on the others and gets its own Platt fit; the slope is the
+	// median of those sources' slopes (robust to a source whose labels
+	// the text does not show), and the intercept stays at the balanced
+	// prior the model is trained for, since an unseen source's share of
+	// unreliable articles cannot be known. One source: as Holdout.
+	SourceSlope Calibration = iota
+	// PooledPlatt fits one Platt scaling to every source's left-out
+	// scores pooled, each source weighing alike. One source: as Holdout.
+	PooledPlatt
+	// Holdout fits Platt scaling on a stratified 15 % hold-out.
+	Holdout
+)
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
@@ -134,7 +186,25 @@ func prepare(ex []Example, noScrub bool) []sample {
 // Train fits the model on ex.
 func Train(ctx context.Context, ex []Example, o TrainOptions) (*Model, error) {
 	o.defaults()
-	return trainSamples(ctx, prepare(ex, o.NoScrub), o)
+	m, err := trainSamples(ctx, prepare(ex, o.NoScrub), o)
+	if err != nil {
+		return nil, err
+	}
+	// name the sources as prepare numbered them (first seen first)
+	var names []string
+	seen := map[string]bool{}
+	for _, e := range ex {
+		if !seen[e.Source] {
+			seen[e.Source] = true
+			names = append(names, e.Source)
+		}
+	}
+	for i, x := range m.Info.Calibration.Sources {
+		if d, err := strconv.Atoi(x.Source); err == nil && d < len(names) {
+			m.Info.Calibration.Sources[i].Source = names[d]
+		}
+	}
+	return m, nil
 }
 
 func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, error) {
@@ -147,41 +217,10 @@ func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, e
 	for _, s := range data {
 		nd = max(nd, s.domain+1)
 	}
-	if nd >= 2 && !o.HoldoutCalibration {
-		// Calibrate for a source never seen: each source is scored by a
-		// model fitted on the others, and the probability is fitted to
-		// those scores; the model itself is fitted on everything.
-		m, err := fit(ctx, data, all, o)
-		if err != nil {
-			return nil, err
+	if nd >= 2 && o.Calibration != Holdout {
+		if m, ok, err := sourceCalibrated(ctx, data, all, nd, o); err != nil || ok {
+			return m, err
 		}
-		var scores []float64
-		var ys []bool
-		var ws []float64
-		for d := 0; d < nd; d++ {
-			var in, out []int
-			for i, s := range data {
-				if s.domain == d {
-					out = append(out, i)
-				} else {
-					in = append(in, i)
-				}
-			}
-			if len(out) == 0 || len(in) == 0 {
-				continue
-			}
-			inner, err := fit(ctx, data, in, o)
-			if err != nil {
-				return nil, err
-			}
-			for _, i := range out {
-				scores = append(scores, inner.score(data[i]))
-				ys = append(ys, data[i].y)
-				ws = append(ws, 1/float64(len(out)))
-			}
-		}
-		m.a, m.c = platt(scores, ys, ws)
-		return m, nil
 	}
 	// stratified hold-out for calibration
 	rng := rand.New(rand.NewPCG(o.Seed, 0xc0ffee))
@@ -212,7 +251,82 @@ func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, e
 		}
 		m.a, m.c = platt(scores, ys, nil)
 	}
+	m.Info.Calibration = CalibrationInfo{Method: "holdout", Slope: m.a, Intercept: m.c}
 	return m, nil
+}
+
+// sourceCalibrated fits the model on everything and calibrates it on
+// each source's scores from a model fitted on the other sources (see
+// SourceSlope and PooledPlatt); ok is false when no source has both
+// classes for SourceSlope to estimate a slope on.
+func sourceCalibrated(ctx context.Context, data []sample, all []int, nd int, o TrainOptions) (m *Model, ok bool, err error) {
+	var scores []float64
+	var ys []bool
+	var ws []float64
+	var slopes []float64
+	var sources []SourceFit
+	for d := 0; d < nd; d++ {
+		var in, out []int
+		var pos int
+		for i, s := range data {
+			if s.domain == d {
+				out = append(out, i)
+				if s.y {
+					pos++
+				}
+			} else {
+				in = append(in, i)
+			}
+		}
+		twoClass := pos > 0 && pos < len(out)
+		if len(out) == 0 || len(in) == 0 || o.Calibration == SourceSlope && !twoClass {
+			continue
+		}
+		inner, err := fit(ctx, data, in, o)
+		if err != nil {
+			return nil, false, err
+		}
+		var ss []float64
+		var yy []bool
+		for _, i := range out {
+			ss = append(ss, inner.score(data[i]))
+			yy = append(yy, data[i].y)
+			ws = append(ws, 1/float64(len(out)))
+		}
+		scores, ys = append(scores, ss...), append(ys, yy...)
+		if o.Calibration == SourceSlope {
+			a, _ := platt(ss, yy, nil)
+			slopes = append(slopes, a)
+			// named by Train; the source's number here
+			sources = append(sources, SourceFit{Source: strconv.Itoa(d), Slope: a})
+		}
+	}
+	if o.Calibration == SourceSlope && len(slopes) == 0 {
+		return nil, false, nil
+	}
+	m, err = fit(ctx, data, all, o)
+	if err != nil {
+		return nil, false, err
+	}
+	if o.Calibration == SourceSlope {
+		m.a, m.c = median(slopes), 0
+		m.Info.Calibration = CalibrationInfo{Method: "source-slope", Sources: sources}
+	} else {
+		m.a, m.c = platt(scores, ys, ws)
+		m.Info.Calibration = CalibrationInfo{Method: "pooled-platt"}
+	}
+	m.Info.Calibration.Slope, m.Info.Calibration.Intercept = m.a, m.c
+	return m, true, nil
+}
+
+func median(x []float64) float64 {
+	y := append([]float64(nil), x...)
+	sort.Float64s(y)
+	n := len(y)
+	if n%2 == 1 {
+		return y[n/2]
+	}
+	return (y[n/2-1] + y[n/2]) / 2
 }
 
 // fit trains the weights on data[idx] (uncalibrated: a = 1, c = 0).
