@@ -114,3 +114,19 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareReasonMidSentence: a source named after the first words of
+// the reason starts in lower case; the first keeps its capital.
+func TestCompareReasonMidSentence(t *testing.T) {
+	a := claim.Claim{Subject: "Baghdadi", Predicate: claim.Location, State: "present", Place: "Mosul", Source: "A Kurdish official", Evidence: "he is in Mosul"}
+	b := a
+	b.Source, b.Evidence = "A senior official of the KRG", "still in Mosul"
+	_, why := claim.Compare(a, b)
+	if want := "A Kurdish official and a senior official of the KRG both say"; !strings.HasPrefix(why, want) {
+		t.Errorf("reason %q, want it to start %q", why, want)
+	}
+	b.Source = "Reuters"
+	if _, why := claim.Compare(a, b); !strings.Contains(why, " and Reuters both say") {
+		t.Errorf("reason %q changed a name", why)
+	}
+}

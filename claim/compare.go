@@ -27,6 +27,24 @@ const (
 // thing and measure whose ranges do not meet. Agreements: the same state,
 // or counts whose ranges meet.
 func Compare(a, b Claim) (Relation, string) {
+	// b's source is named mid-sentence: "… and a senior official …"
+	b.Source = midSentence(b.Source)
+	return compare(a, b)
+}
+
+// midSentence writes a source's leading article in lower case ("A senior
+// official" → "a senior official"), as it reads after the first words of
+// a sentence.
+func midSentence(src string) string {
+	for _, art := range []string{"A ", "An ", "The "} {
+		if strings.HasPrefix(src, art) {
+			return strings.ToLower(art[:1]) + src[1:]
+		}
+	}
+	return src
+}
+
+func compare(a, b Claim) (Relation, string) {
 	if a.Predicate != b.Predicate || strings.EqualFold(a.Source, b.Source) {
 		return Unrelated, ""
 	}
