@@ -4,7 +4,6 @@ import (
 	"context"
 	"math/rand/v2"
 	"sort"
-	"strconv"
 )
 
 // Set is a named labelled dataset.
@@ -181,9 +180,7 @@ func holdOut(ctx context.Context, sets []Set, prepared [][]sample, i int, o Trai
 	y := labels(prepared[i])
 	cal := m.Info.Calibration
 	for k, x := range cal.Sources {
-		if d, err := strconv.Atoi(x.Source); err == nil && d < len(sets) {
-			cal.Sources[k].Source = sets[d].Name
-		}
+		cal.Sources[k].Source = sets[x.domain].Name
 	}
 	return Result{Name: sets[i].Name, Metrics: Score(c, y), Uncalibrated: Score(r, y), Calibration: cal, P: c, Y: y}, nil
 }

@@ -157,6 +157,15 @@ func TestSourceSlopeCalibration(t *testing.T) {
 		if m.c != 0 || m.a <= 0.05 || m.a >= 20 {
 			t.Errorf("oneClass=%v: a=%.3f c=%.3f, want 0.05 < a < 20 and c = 0", oneClass, m.a, m.c)
 		}
+		// the slopes of the two-class sources, by name (not the
+		// one-class source's, which has none)
+		var names []string
+		for _, x := range m.Info.Calibration.Sources {
+			names = append(names, x.Source)
+		}
+		if got := strings.Join(names, ","); got != "a,b,c" || m.Info.Calibration.Method != "source-slope" {
+			t.Errorf("oneClass=%v: calibration %v, want source-slope over a,b,c", oneClass, m.Info.Calibration)
+		}
 		for _, e := range ex[:40] {
 			s := m.sample(e.Title, e.Text, nil)
 			if z := m.score(s); (z > 0) != (m.Probability(e.Title, e.Text, nil) > 0.5) && z != 0 {

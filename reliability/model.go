@@ -11,7 +11,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -70,6 +69,7 @@ type CalibrationInfo struct {
 type SourceFit struct {
 	Source string  `json:"source"`
 	Slope  float64 `json:"slope"`
+	domain int     // the source's number while training
 }
 
 // String describes the calibration in a line.
@@ -200,9 +200,7 @@ func Train(ctx context.Context, ex []Example, o TrainOptions) (*Model, error) {
 		}
 	}
 	for i, x := range m.Info.Calibration.Sources {
-		if d, err := strconv.Atoi(x.Source); err == nil && d < len(names) {
-			m.Info.Calibration.Sources[i].Source = names[d]
-		}
+		m.Info.Calibration.Sources[i].Source = names[x.domain]
 	}
 	return m, nil
 }
@@ -297,8 +295,7 @@ func sourceCalibrated(ctx context.Context, data []sample, all []int, nd int, o T
 		if o.Calibration == SourceSlope {
 			a, _ := platt(ss, yy, nil)
 			slopes = append(slopes, a)
-			// named by Train; the source's number here
-			sources = append(sources, SourceFit{Source: strconv.Itoa(d), Slope: a})
+			sources = append(sources, SourceFit{Slope: a, domain: d}) // named by the caller
 		}
 	}
 	if o.Calibration == SourceSlope && len(slopes) == 0 {
