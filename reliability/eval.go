@@ -53,19 +53,26 @@ func labels(data []sample) []bool {
 // for the same seed (peers are evaluated on exactly these folds).
 // Examples that share a Group fall in the same fold.
 func Folds(ex []Example, k int, seed uint64) []int {
-	rng := rand.New(rand.NewPCG(seed, 0xf01d))
+	return assignFolds(len(ex), func(i int) bool { return ex[i].Unreliable }, func(i int) string { return ex[i].Group }, k, seed, 0xf01d)
+}
+
+// assignFolds gives each of n examples a fold in [0, k), stratified by
+// class, examples of one group together; stream picks the random stream.
+func assignFolds(n int, unreliable func(int) bool, group func(int) string, k int, seed, stream uint64) []int {
+	rng := rand.New(rand.NewPCG(seed, stream))
 	// units: one per group (or per ungrouped example), in first-seen order
 	var units [][]int
 	byGroup := map[string]int{}
-	for i, e := range ex {
-		if e.Group == "" {
+	for i := 0; i < n; i++ {
+		g := group(i)
+		if g == "" {
 			units = append(units, []int{i})
 			continue
 		}
-		u, ok := byGroup[e.Group]
+		u, ok := byGroup[g]
 		if !ok {
 			u = len(units)
-			byGroup[e.Group] = u
+			byGroup[g] = u
 			units = append(units, nil)
 		}
 		units[u] = append(units[u], i)
@@ -75,7 +82,7 @@ func Folds(ex []Example, k int, seed uint64) []int {
 	for u, members := range units {
 		p := 0
 		for _, i := range members {
-			if ex[i].Unreliable {
+			if unreliable(i) {
 				p++
 			}
 		}
@@ -88,7 +95,7 @@ func Folds(ex []Example, k int, seed uint64) []int {
 			mixed = append(mixed, u)
 		}
 	}
-	fold := make([]int, len(ex))
+	fold := make([]int, n)
 	for _, class := range [][]int{pos, neg, mixed} {
 		rng.Shuffle(len(class), func(i, j int) { class[i], class[j] = class[j], class[i] })
 		for r, u := range class {

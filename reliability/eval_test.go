@@ -180,12 +180,33 @@ func TestSourceSlopeCalibration(t *testing.T) {
 			t.Errorf("oneClass=%v: pooled Platt left the intercept at 0", oneClass)
 		}
 	}
-	// only one-class sources: no slope to take, calibrated on a hold-out
-	var ex []Example
+	// only one-class sources (no slope to take), or one source:
+	// Platt scaling cross-fitted over folds; Holdout on request
+	var split, one []Example
 	for i := 0; i < 100; i++ {
-		ex = append(ex, Example{Text: "officials said the report", Source: "x"}, Example{Text: "shocking truth exposed", Unreliable: true, Source: "y"})
+		split = append(split, Example{Text: "officials said the report", Source: "x"}, Example{Text: "shocking truth exposed", Unreliable: true, Source: "y"})
 	}
-	if _, err := Train(ctx, ex, TrainOptions{Seed: 1}); err != nil {
-		t.Fatal(err)
+	for _, e := range syntheticSources(false) {
+		e.Source = "mine"
+		one = append(one, e)
+	}
+	for _, tc := range []struct {
+		name string
+		ex   []Example
+		o    TrainOptions
+		want string
+	}{
+		{"one-class sources", split, TrainOptions{Seed: 1}, "cross-fitted"},
+		{"one source", one, TrainOptions{Seed: 1}, "cross-fitted"},
+		{"one source, hold-out", one, TrainOptions{Seed: 1, Calibration: Holdout}, "holdout"},
+		{"sources, hold-out", syntheticSources(true), TrainOptions{Seed: 1, Calibration: Holdout}, "holdout"},
+	} {
+		m, err := Train(ctx, tc.ex, tc.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := m.Info.Calibration; c.Method != tc.want || c.Slope != m.a || c.Intercept != m.c {
+			t.Errorf("%s: calibration %v (a=%.3f c=%.3f), want %s", tc.name, c, m.a, m.c, tc.want)
+		}
 	}
 }

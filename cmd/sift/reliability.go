@@ -123,7 +123,8 @@ source never seen: every dataset is scored by a model fitted on the others
 and gets its own Platt slope; the median slope is kept and the intercept
 stays at the balanced prior (an unseen source's share of unreliable
 articles cannot be known). A single source (--data) is calibrated by
-Platt scaling on a 15% hold-out.
+Platt scaling cross-fitted over 5 folds: each article is scored by a model
+fitted without its fold, and the model itself is fitted on everything.
 
 Without --data it trains on every article-level set in ../shared/data
 (isot, fa-kes, FakeNewsAMT, Celebrity, FakeNewsNet, BuzzFeed-Webis; and
@@ -212,7 +213,8 @@ never seen: each source is scored by a model fitted on the others, each
 gets its own Platt slope, and the median slope is kept; the intercept
 stays at the balanced prior (an unseen source's share of unreliable
 articles cannot be known), so calibration leaves the labels at p = 0.5
-as they are. One source: Platt scaling on a 15% hold-out.
+as they are. One source (each CV fold's training part): Platt scaling
+cross-fitted over 5 inner folds.
 
 A reliability diagram of the LODO predictions is written as SVG.`,
 		Example: `  sift eval reliability
