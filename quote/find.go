@@ -307,14 +307,23 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	}
 	ts := TextSpan{Text: d.Text[d.Tokens[src.a].Start:d.Tokens[src.b-1].End], Start: d.Tokens[src.a].Start, End: d.Tokens[src.b-1].End}
 	sp.TextSpan = &ts
-	// a name inside the source
+	// a name inside the source: a person before an organisation before
+	// anything else ("Syrian Observatory for Human Rights" when the tagger
+	// splits off "Syrian"; "Russian President Vladimir Putin"), else the
+	// first
+	rank := func(e int) int {
+		switch in.Entities[e].Type {
+		case "PER":
+			return 2
+		case "ORG":
+			return 1
+		}
+		return 0
+	}
 	best := -1
 	for t := src.a; t < src.b; t++ {
-		if e := entAt[t]; e >= 0 {
-			typ := in.Entities[e].Type
-			if best < 0 || typ == "PER" && in.Entities[best].Type != "PER" {
-				best = e
-			}
+		if e := entAt[t]; e >= 0 && (best < 0 || rank(e) > rank(best)) {
+			best = e
 		}
 	}
 	words := strings.Fields(strings.ToLower(ts.Text))

@@ -62,6 +62,8 @@ func TestFindSpeakers(t *testing.T) {
 			"the deal was dead", "indirect", "Angela Merkel", "person"},
 		{"trailing pattern the tagger misses", "Rebels still control the eastern half of Aleppo, a rebel spokesman said on Sunday. But the Syrian army said its forces had taken full control of Aleppo.",
 			"Rebels still control the eastern half of Aleppo", "indirect", "", "anonymous"},
+		{"organisation after a nationality the tagger splits off", "13 Jun 2016 Syrian Observatory for Human Rights says those killed in two attacks include 14 children and four women.",
+			"14 children and four women", "indirect", "Observatory for Human Rights", "organization"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
