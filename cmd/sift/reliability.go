@@ -196,7 +196,8 @@ func newEvalReliabilityCmd() *cobra.Command {
 		Short: "Evaluate the reliability model: per-dataset CV, leave-one-dataset-out, calibration",
 		Long: `Evaluate the reliability model on the public datasets with the standard metrics:
 accuracy and macro-F1 at p = 0.5, ROC-AUC, and expected calibration error
-(ECE, 10 equal-width bins).
+(ECE, 10 equal-width bins); "predicted" counts the articles scored
+unreliable (p ≥ 0.5), against "unreliable", the articles labelled so.
 
   (i)   stratified k-fold cross-validation within each dataset;
   (ii)  leave-one-dataset-out: train on all the others, test on the one left
@@ -248,9 +249,9 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 			}
 			o := reliability.TrainOptions{Seed: seed}
 			w := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
-			header := "set\tarticles\tunreliable\taccuracy\tmacro-F1\tROC-AUC\tECE\tECE uncal.\t\n"
+			header := "set\tarticles\tunreliable\tpredicted\taccuracy\tmacro-F1\tROC-AUC\tECE\tECE uncal.\t\n"
 			row := func(r reliability.Result, n, bad int) {
-				fmt.Fprintf(w, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", r.Name, n, bad, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Metrics.AUC, r.Metrics.ECE, r.Uncalibrated.ECE)
+				fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", r.Name, n, bad, r.Metrics.Predicted, r.Metrics.Accuracy, r.Metrics.MacroF1, r.Metrics.AUC, r.Metrics.ECE, r.Uncalibrated.ECE)
 			}
 			count := func(s reliability.Set) (int, int) {
 				bad := 0
@@ -278,7 +279,7 @@ A reliability diagram of the LODO predictions is written as SVG.`,
 			}
 			meanRow := func(rs []reliability.Result) reliability.Metrics {
 				m := reliability.Mean(rs)
-				fmt.Fprintf(w, "mean\t\t\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", m.Accuracy, m.MacroF1, m.AUC, m.ECE, reliability.MeanUncalibrated(rs).ECE)
+				fmt.Fprintf(w, "mean\t\t\t\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", m.Accuracy, m.MacroF1, m.AUC, m.ECE, reliability.MeanUncalibrated(rs).ECE)
 				return m
 			}
 			mean := meanRow(cv)
