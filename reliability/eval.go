@@ -109,7 +109,7 @@ func assignFolds(n int, unreliable func(int) bool, group func(int) string, k int
 
 // CrossValidate runs stratified k-fold cross-validation within one set.
 func CrossValidate(ctx context.Context, s Set, k int, o TrainOptions) (Result, error) {
-	data := prepare(s.Examples, o.NoScrub)
+	data, _ := prepare(s.Examples, o.NoScrub)
 	fold := Folds(s.Examples, k, o.Seed)
 	res := Result{Name: s.Name}
 	var raw []float64
@@ -164,7 +164,7 @@ func HoldOut(ctx context.Context, sets []Set, i int, o TrainOptions) (Result, er
 func prepareSets(sets []Set, o TrainOptions) [][]sample {
 	prepared := make([][]sample, len(sets))
 	for i, s := range sets {
-		prepared[i] = prepare(s.Examples, o.NoScrub)
+		prepared[i], _ = prepare(s.Examples, o.NoScrub)
 		for k := range prepared[i] {
 			prepared[i][k].domain = i
 		}

@@ -169,9 +169,10 @@ func signalValues(title, text string, src *Sourcing) []float64 {
 	return out
 }
 
-// prepare featurizes examples (scrubbed unless told otherwise).
-func prepare(ex []Example, noScrub bool) []sample {
-	out := make([]sample, len(ex))
+// prepare featurizes examples (scrubbed unless told otherwise) and
+// numbers their sources in first-seen order: sources[d] is source d.
+func prepare(ex []Example, noScrub bool) (out []sample, sources []string) {
+	out = make([]sample, len(ex))
 	domains := map[string]int{}
 	for i, e := range ex {
 		t := e.Text
@@ -182,30 +183,23 @@ func prepare(ex []Example, noScrub bool) []sample {
 		if !ok {
 			d = len(domains)
 			domains[e.Source] = d
+			sources = append(sources, e.Source)
 		}
 		out[i] = sample{v: featurize(e.Title, t), sig: signalValues(e.Title, t, e.Sourcing), y: e.Unreliable, domain: d, group: e.Group}
 	}
-	return out
+	return out, sources
 }
 
 // Train fits the model on ex.
 func Train(ctx context.Context, ex []Example, o TrainOptions) (*Model, error) {
 	o.defaults()
-	m, err := trainSamples(ctx, prepare(ex, o.NoScrub), o)
+	data, sources := prepare(ex, o.NoScrub)
+	m, err := trainSamples(ctx, data, o)
 	if err != nil {
 		return nil, err
 	}
-	// name the sources as prepare numbered them (first seen first)
-	var names []string
-	seen := map[string]bool{}
-	for _, e := range ex {
-		if !seen[e.Source] {
-			seen[e.Source] = true
-			names = append(names, e.Source)
-		}
-	}
 	for i, x := range m.Info.Calibration.Sources {
-		m.Info.Calibration.Sources[i].Source = names[x.domain]
+		m.Info.Calibration.Sources[i].Source = sources[x.domain]
 	}
 	return m, nil
 }
@@ -250,16 +244,16 @@ func trainSamples(ctx context.Context, data []sample, o TrainOptions) (*Model, e
 	}
 	m.Info.Articles = len(data)
 	// Platt scaling on the held-out part (identity when it is too small)
-	m.a, m.c = 1, 0
+	a, c := 1.0, 0.0
 	if len(cal) >= 20 {
 		scores := make([]float64, len(cal))
 		ys := make([]bool, len(cal))
 		for k, i := range cal {
 			scores[k], ys[k] = m.score(data[i]), data[i].y
 		}
-		m.a, m.c = platt(scores, ys, nil)
+		a, c = platt(scores, ys, nil)
 	}
-	m.Info.Calibration = CalibrationInfo{Method: "holdout", Slope: m.a, Intercept: m.c}
+	m.calibrate(CalibrationInfo{Method: "holdout", Slope: a, Intercept: c})
 	return m, nil
 }
 
@@ -304,8 +298,8 @@ func crossFitted(ctx context.Context, data []sample, all []int, o TrainOptions) 
 	if m, err = fit(ctx, data, all, o); err != nil {
 		return nil, false, err
 	}
-	m.a, m.c = platt(scores, ys, nil)
-	m.Info.Calibration = CalibrationInfo{Method: "cross-fitted", Slope: m.a, Intercept: m.c}
+	a, c := platt(scores, ys, nil)
+	m.calibrate(CalibrationInfo{Method: "cross-fitted", Slope: a, Intercept: c})
 	return m, true, nil
 }
 
@@ -362,14 +356,18 @@ func sourceCalibrated(ctx context.Context, data []sample, all []int, nd int, o T
 		return nil, false, err
 	}
 	if o.Calibration == SourceSlope {
-		m.a, m.c = median(slopes), 0
-		m.Info.Calibration = CalibrationInfo{Method: "source-slope", Sources: sources}
+		m.calibrate(CalibrationInfo{Method: "source-slope", Slope: median(slopes), Sources: sources})
 	} else {
-		m.a, m.c = platt(scores, ys, ws)
-		m.Info.Calibration = CalibrationInfo{Method: "pooled-platt"}
+		a, c := platt(scores, ys, ws)
+		m.calibrate(CalibrationInfo{Method: "pooled-platt", Slope: a, Intercept: c})
 	}
-	m.Info.Calibration.Slope, m.Info.Calibration.Intercept = m.a, m.c
 	return m, true, nil
+}
+
+// calibrate sets the model's calibration and its record in Info.
+func (m *Model) calibrate(ci CalibrationInfo) {
+	m.a, m.c = ci.Slope, ci.Intercept
+	m.Info.Calibration = ci
 }
 
 func median(x []float64) float64 {
