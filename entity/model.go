@@ -78,9 +78,9 @@ func (m *Model) classOf(w string, caps uint8) [nLevels]uint16 {
 // weights are one stage's perceptron weights.
 type weights struct {
 	index map[uint64]int32
-	tab   *hashtab.Table // frozen lookup; nil while training
-	w     []float32      // len(index) rows of nTags weights
-	trans []float32      // (nTags+1) rows (last: sentence start) of nTags
+	rows  *hashtab.Rows // q by feature, for tagging; nil while training
+	w     []float32     // len(index) rows of nTags weights
+	trans []float32     // (nTags+1) rows (last: sentence start) of nTags
 	// q holds w quantised to int16 (w ≈ q·scale), as the model file
 	// stores it: half the memory traffic when tagging.
 	q     []int16
@@ -90,12 +90,12 @@ type weights struct {
 // freeze builds the fast lookup table and the quantised weights; the
 // weights must not change after.
 func (m *weights) freeze() *weights {
-	m.tab = hashtab.New(m.index)
 	m.scale = quantScale(m.w, m.trans)
 	m.q = make([]int16, len(m.w))
 	for i, v := range m.w {
 		m.q[i] = int16(math.Round(float64(v / m.scale)))
 	}
+	m.rows = hashtab.NewRows(m.index, m.q, nTags)
 	return m
 }
 
@@ -132,14 +132,7 @@ func (m *weights) addEmissions(feats [][]uint64, em [][nTags]float32) {
 		for i, fs := range feats {
 			var acc [nTags]int32
 			for _, f := range fs {
-				r, ok := m.tab.Get(f)
-				if !ok {
-					continue
-				}
-				ws := m.q[int(r)*nTags : int(r)*nTags+nTags]
-				for t := range acc {
-					acc[t] += int32(ws[t])
-				}
+				m.rows.Add(f, acc[:])
 			}
 			row := &em[i]
 			for t := range row {
@@ -151,13 +144,7 @@ func (m *weights) addEmissions(feats [][]uint64, em [][nTags]float32) {
 	for i, fs := range feats {
 		row := &em[i]
 		for _, f := range fs {
-			var r int32
-			var ok bool
-			if m.tab != nil {
-				r, ok = m.tab.Get(f)
-			} else {
-				r, ok = m.index[f]
-			}
+			r, ok := m.index[f]
 			if !ok {
 				continue
 			}

@@ -98,8 +98,8 @@ type Model struct {
 	tags  Tags
 	nt    int
 	index map[uint64]int32
-	tab   *hashtab.Table // frozen lookup for tagging; nil while training
-	q     []int16        // w quantised (w ≈ q·scale) once frozen
+	q     []int16       // w quantised (w ≈ q·scale) once frozen
+	rows  *hashtab.Rows // q by feature, for tagging
 	scale float32
 	w     []float32
 	trans []float32 // (nt+1) rows (last: start) of nt
@@ -139,14 +139,7 @@ func (m *Model) emissions(feats [][]uint64) [][]float32 {
 		for i, fs := range feats {
 			clear(acc)
 			for _, f := range fs {
-				r, ok := m.tab.Get(f)
-				if !ok {
-					continue
-				}
-				ws := m.q[int(r)*m.nt : int(r)*m.nt+m.nt]
-				for t, v := range ws {
-					acc[t] += int32(v)
-				}
+				m.rows.Add(f, acc)
 			}
 			row := buf[i*m.nt : (i+1)*m.nt]
 			for t := range row {
@@ -159,13 +152,7 @@ func (m *Model) emissions(feats [][]uint64) [][]float32 {
 	for i, fs := range feats {
 		row := buf[i*m.nt : (i+1)*m.nt]
 		for _, f := range fs {
-			var r int32
-			var ok bool
-			if m.tab != nil {
-				r, ok = m.tab.Get(f)
-			} else {
-				r, ok = m.index[f]
-			}
+			r, ok := m.index[f]
 			if !ok {
 				continue
 			}
@@ -387,7 +374,6 @@ func (m *Model) Prune(min float32) {
 // Freeze builds the fast lookup used when tagging; the weights must not
 // change afterwards.
 func (m *Model) Freeze() {
-	m.tab = hashtab.New(m.index)
 	maxAbs := float32(0)
 	for _, v := range m.w {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
@@ -400,4 +386,5 @@ func (m *Model) Freeze() {
 	for i, v := range m.w {
 		m.q[i] = int16(math.Round(float64(v / m.scale)))
 	}
+	m.rows = hashtab.NewRows(m.index, m.q, m.nt)
 }
