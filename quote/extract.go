@@ -85,6 +85,24 @@ func (m *Model) extract(d *Doc) []found {
 			cues, cnts = keptCues, keptCnts
 			out = append(out, trailing...)
 		}
+		// “…” ― Pamela Padilla: a quotation signed with a dash and a name
+		if signed := signedQuotes(d, u); len(signed) > 0 {
+			clear := func(ts []tokSpan) []tokSpan {
+				var kept []tokSpan
+				for _, t := range ts {
+					hit := false
+					for _, f := range signed {
+						hit = hit || t.a < f.source.b && t.b > f.contents[0].a
+					}
+					if !hit {
+						kept = append(kept, t)
+					}
+				}
+				return kept
+			}
+			srcs, cues, cnts = clear(srcs), clear(cues), clear(cnts)
+			out = append(out, signed...)
+		}
 		used := make([]bool, len(cnts))
 		start := len(out)
 		// each content goes to one cue: the closest pairs (in sentences,
@@ -131,6 +149,9 @@ func (m *Model) extract(d *Doc) []found {
 			} else if c := clauseFor(d, sent, f); c.ok() {
 				f.contents = append(f.contents, c)
 			}
+			if !f.source.ok() {
+				f.source = subjectBefore(d, sent, f, m.cueLex)
+			}
 			out = append(out, f)
 		}
 		// unclaimed contents continue the nearest attribution before them,
@@ -161,11 +182,208 @@ func (m *Model) extract(d *Doc) []found {
 			}
 		}
 	}
+	kept := out[:0]
+	for _, f := range out {
+		if !relativeClause(d, f) && !emptyContent(d, f) {
+			kept = append(kept, f)
+		}
+	}
+	out = kept
 	for i := range out {
 		sort.Slice(out[i].contents, func(a, b int) bool { return out[i].contents[a].a < out[i].contents[b].a })
+		if c := out[i].contents; len(c) > 0 {
+			// "BAGHDAD — The self-proclaimed …": the dateline is not said
+			if a := afterDateline(d, c[0].a); a > c[0].a && a < c[0].b {
+				c[0].a = a
+			}
+		}
 	}
 	return out
 }
+
+// emptyContent reports an attribution whose content says nothing: a
+// relative pronoun or a stray article or preposition ("was nominated by:
+// who").
+func emptyContent(d *Doc, f found) bool {
+	if len(f.contents) == 0 {
+		return false
+	}
+	for _, c := range f.contents {
+		for t := c.a; t < c.b; t++ {
+			if w := strings.ToLower(d.Tokens[t].Text); !emptyWords[w] && !isPunct(w) && w != "“" && w != "‘" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// emptyWords say nothing on their own; "it", "this" and "so" do refer to
+// what was said ("Trump denied it").
+var emptyWords = map[string]bool{"who": true, "which": true, "whom": true, "a": true, "an": true, "the": true,
+	"of": true, "to": true, "in": true, "and": true, "or": true, "as": true, "by": true, "for": true, "with": true}
+
+// signedQuotes finds quotations signed after a dash, as in pull quotes and
+// round-ups of readers' words: “He represents our greatest shame.” ―
+// Sonya Herridge. The name (one to five capitalised words) must end the
+// paragraph or run up to the next quotation.
+func signedQuotes(d *Doc, u unit) []found {
+	toks := d.Tokens[u.first:u.last]
+	in := quoteState(toks)
+	var out []found
+	for i := 2; i+1 < len(toks); i++ {
+		if w := toks[i].Text; w != "―" && w != "—" && w != "–" {
+			continue
+		}
+		j := i - 1 // the closing mark
+		if !isCloseQuote(toks[j].Text) && toks[j].Text != "\"" || !in[j-1] {
+			continue
+		}
+		open := j - 1
+		for open > 0 && in[open-1] {
+			open--
+		}
+		open-- // the opening mark
+		if open < 0 || j-open < 4 {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && end-i <= 6 && nameWord(toks[end].Text) {
+			end++
+		}
+		if end == i+1 || end-i > 6 {
+			continue
+		}
+		if end < len(toks) && !isOpenQuote(toks[end].Text) && toks[end].Text != "\"" &&
+			!(toks[end].Text == "." && (end+1 == len(toks) || isOpenQuote(toks[end+1].Text) || toks[end+1].Text == "\"")) {
+			continue
+		}
+		out = append(out, found{source: tokSpan{u.first + i + 1, u.first + end}, cue: tokSpan{u.first + i, u.first + i + 1},
+			contents: []tokSpan{{u.first + open, u.first + j + 1}}})
+	}
+	return out
+}
+
+// nameWord reports a word that can be part of a written name: capitalised
+// ("Raúl", "O’Neill"), or an initial ("G.").
+func nameWord(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && unicode.IsUpper(r[0]) && !isPunct(w)
+}
+
+// subjectBefore guesses the source of a cue the tagger gave none when the
+// sentence opens with a short noun phrase right before it, the content
+// after: "Rebel commanders, however, told Reuters they did not trust the
+// truce."
+func subjectBefore(d *Doc, sent []int, f found, lex map[string]float32) tokSpan {
+	none := tokSpan{-1, -1}
+	c := f.cue
+	if !c.ok() || len(f.contents) == 0 || f.contents[0].a < c.b {
+		return none
+	}
+	if r := []rune(d.Tokens[c.a].Text); len(r) == 0 || !unicode.IsLower(r[0]) || d.Tokens[c.a].Text == "according" {
+		return none
+	}
+	si := sent[c.a]
+	if si >= len(d.Sents) {
+		return none
+	}
+	a, b := d.Sents[si].First, c.a
+	// ", however," between subject and verb
+	if b-a >= 3 && d.Tokens[b-1].Text == "," {
+		k := b - 2
+		for k > a && d.Tokens[k].Text != "," && b-1-k <= 3 {
+			k--
+		}
+		if k > a && d.Tokens[k].Text == "," {
+			b = k
+		}
+	}
+	if b-a < 1 || b-a > 6 {
+		return none
+	}
+	if r := []rune(d.Tokens[a].Text); len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return none
+	}
+	for t := a; t < b; t++ {
+		w := lowerNorm(d.Tokens[t].Text)
+		if isPunct(w) || w == "\"" || w == "'" || w == "that" || lex[w] >= 0.2 || auxiliaries[w] {
+			return none
+		}
+	}
+	if clauseOpeners[strings.ToLower(d.Tokens[a].Text)] {
+		return none
+	}
+	// a noun phrase ending in a name or a speaker noun
+	last := strings.ToLower(d.Tokens[b-1].Text)
+	named := d.NER != nil && (strings.HasSuffix(d.NER[b-1], "PER") || strings.HasSuffix(d.NER[b-1], "ORG"))
+	if !named && !anonymousHeads[last] && !orgHeads[last] && !roleHeads[last] && !roleHeads[strings.TrimSuffix(last, "s")] {
+		return none
+	}
+	return tokSpan{a, b}
+}
+
+var clauseOpeners = map[string]bool{"but": true, "and": true, "as": true, "while": true, "after": true, "if": true,
+	"when": true, "because": true, "since": true, "although": true, "so": true, "or": true, "it": true, "there": true,
+	"before": true, "though": true, "yet": true, "then": true}
+
+// relativeClause reports a noun cue with no source whose "content" is a
+// relative clause on it: "a claim that could not be verified" says
+// nothing about who claimed what.
+func relativeClause(d *Doc, f found) bool {
+	if f.source.ok() && !allFunctionWords(d, f.source) || !f.cue.ok() || f.cue.b-f.cue.a != 1 || len(f.contents) != 1 {
+		return false
+	}
+	c := f.contents[0]
+	if c.a != f.cue.b || c.b-c.a < 2 {
+		return false
+	}
+	w := strings.ToLower(d.Tokens[c.a].Text)
+	return (w == "that" || w == "which") && auxiliaries[strings.ToLower(d.Tokens[c.a+1].Text)]
+}
+
+var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true,
+	"have": true, "could": true, "would": true, "can": true, "will": true, "may": true, "might": true, "should": true,
+	"must": true, "remains": true, "remained": true, "appears": true, "appeared": true, "seems": true, "seemed": true}
+
+// afterDateline returns the first token after a dateline that opens the
+// paragraph at token a ("BAGHDAD —", "NEW YORK, March 3 (Reuters) -"), or
+// a when there is none.
+func afterDateline(d *Doc, a int) int {
+	if a > 0 && !d.Tokens[a].Newline {
+		return a
+	}
+	caps := 0
+	paren := false
+	for t := a; t < len(d.Tokens) && t < a+12; t++ {
+		w := d.Tokens[t].Text
+		switch {
+		case w == "—" || w == "–" || w == "-" || w == "--":
+			if caps == 0 || t == a {
+				return a
+			}
+			return t + 1
+		case w == "(":
+			paren = true
+		case w == ")":
+			paren = false
+		case paren || w == "," || w == ".":
+		case isUpperLabel(w):
+			caps++
+		default:
+			// a date after the place: "NEW YORK, March 3"
+			if caps == 0 || !(unicode.IsDigit([]rune(w)[0]) || monthWords[strings.ToLower(strings.TrimSuffix(w, "."))]) {
+				return a
+			}
+		}
+	}
+	return a
+}
+
+var monthWords = map[string]bool{"jan": true, "january": true, "feb": true, "february": true, "march": true, "mar": true,
+	"april": true, "apr": true, "may": true, "june": true, "jun": true, "july": true, "jul": true, "august": true,
+	"aug": true, "september": true, "sept": true, "sep": true, "october": true, "oct": true, "november": true, "nov": true,
+	"december": true, "dec": true}
 
 func dist(a, b tokSpan) int {
 	switch {

@@ -71,7 +71,7 @@ var anonymousHeads = map[string]bool{
 	"source": true, "sources": true, "official": true, "officials": true, "aide": true, "aides": true,
 	"insider": true, "insiders": true, "diplomat": true, "diplomats": true, "person": true, "people": true,
 	"intelligence": true, "someone": true, "observers": true, "analysts": true, "experts": true, "critics": true,
-	"residents": true, "witnesses": true, "staffers": true, "advisers": true, "advisors": true, "allies": true,
+	"residents": true, "witnesses": true, "staffers": true, "journalists": true, "reporters": true, "employees": true, "advisers": true, "advisors": true, "allies": true,
 }
 
 var documentHeads = map[string]bool{
@@ -85,7 +85,8 @@ var documentHeads = map[string]bool{
 
 var mediaHeads = map[string]bool{
 	"outlet": true, "newspaper": true, "paper": true, "network": true, "channel": true, "broadcaster": true,
-	"magazine": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true,
+	"magazine": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true, "media": true, "television": true, "tv": true, "radio": true,
+	"outlets": true, "newspapers": true,
 }
 
 // mediaNames are words that mark an organisation as a news outlet.
@@ -294,6 +295,13 @@ func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
 // speaker before it (not for "according to ___" with the source cut out).
 func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev Speaker, prevEnd int, cont bool) Speaker {
 	sp := Speaker{Cluster: -1, Kind: "unknown", Via: "none"}
+	// "the experts," shows as "the experts"
+	for src.ok() && isPunct(d.Tokens[src.b-1].Text) {
+		src.b--
+	}
+	for src.ok() && isPunct(d.Tokens[src.a].Text) {
+		src.a++
+	}
 	if src.ok() && allFunctionWords(d, src) {
 		src = tokSpan{-1, -1}
 	}
@@ -321,16 +329,14 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		return 0
 	}
 	best := -1
+	pa, pb := phraseAfterHead(d, src)
 	for t := src.a; t < src.b; t++ {
-		if e := entAt[t]; e >= 0 && (best < 0 || rank(e) > rank(best)) {
+		if e := entAt[t]; e >= 0 && (t < pa || t >= pb || in.Entities[e].Type == "ORG") && (best < 0 || rank(e) > rank(best)) {
 			best = e
 		}
 	}
 	words := strings.Fields(strings.ToLower(ts.Text))
-	head := ""
-	if len(words) > 0 {
-		head = strings.Trim(words[len(words)-1], ".,’'\"")
-	}
+	head := headWord(words)
 	if roleHeads[head] && (best < 0 || in.Entities[best].Type != "PER") {
 		// "Iraq’s foreign minister", "the Pentagon spokesman": a person the
 		// article names with that role or title, if any
@@ -339,18 +345,24 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 				continue
 			}
 			for _, r := range append(append([]entity.Span(nil), c.Roles...), c.Titles...) {
-				if strings.Contains(strings.ToLower(r.Text), head) {
+				if roleMatch(r.Text, ts.Text) {
 					sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, "person", "nominal"
 					return sp
 				}
 			}
 		}
-		if anonymousHeads[head] || strings.HasPrefix(strings.ToLower(ts.Text), "a ") {
+		if anonymousHeads[head] || indefinite(strings.ToLower(ts.Text)) {
 			sp.Kind, sp.Via = "anonymous", "nominal"
 		} else {
 			sp.Kind, sp.Via = "person", "nominal"
 		}
 		return sp
+	}
+	if best >= 0 && modifier(d, in.Entities[best], src, head) {
+		// "A leading European rights watchdog", "U.S. prosecutors", "The
+		// Kremlin-backed outlet": the name describes the speaker, it is
+		// not the speaker
+		best = -1
 	}
 	if best >= 0 && !(anonymousHeads[head] && in.Entities[best].Type != "PER") && !documentHeads[head] {
 		c := in.Clusters[in.Entities[best].Cluster]
@@ -361,7 +373,16 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	low := strings.ToLower(ts.Text)
 	switch {
 	case len(words) == 1 && (low == "who" || low == "which"):
-		return relative(d, in, entAt, src, sp)
+		// "A senior official of the KRG, who asked not to be named, said":
+		// who is the noun phrase before it
+		if a, b := antecedent(d, src); a < b {
+			r := resolve(d, in, entAt, tokSpan{a, b}, contentStart, prev, prevEnd, false)
+			if r.Via == "mention" || r.Via == "nominal" {
+				r.Via = "pronoun"
+			}
+			return r
+		}
+		return sp
 	case len(words) == 1 && (malePron[low] || femalePron[low] || low == "i"):
 		// the most recent person: the previous speaker if a person, else
 		// the last person named before the source
@@ -383,10 +404,14 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	case documentHeads[head]:
 		sp.Kind, sp.Via = "document", "nominal"
 		return sp
-	case mediaHeads[head]:
+	case mediaHeads[head] && (head != "agency" || strings.Contains(low, "news") || strings.Contains(low, "press")):
 		sp.Kind, sp.Via = "media", "nominal"
-		if c := lastMedia(in, entAt, src.a); c >= 0 {
-			sp.Cluster, sp.Name = in.Clusters[c].ID, in.Clusters[c].Name
+		// "the newspaper" is the outlet named before; "the media" and
+		// "several outlets" are not one outlet
+		if !strings.HasSuffix(head, "s") && head != "media" && !strings.HasPrefix(low, "a ") {
+			if c := lastMedia(in, entAt, src.a); c >= 0 {
+				sp.Cluster, sp.Name = in.Clusters[c].ID, in.Clusters[c].Name
+			}
 		}
 		return sp
 	}
@@ -395,20 +420,49 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		for ci := range in.Clusters {
 			c := in.Clusters[len(in.Clusters)-1-ci]
 			for _, r := range append(append([]entity.Span(nil), c.Roles...), c.Titles...) {
-				if strings.Contains(strings.ToLower(r.Text), head) && r.Start < ts.Start {
+				if roleMatch(r.Text, ts.Text) && r.Start < ts.Start {
 					sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, "person", "nominal"
 					return sp
 				}
 			}
 		}
 	}
-	if anonymousHeads[head] || strings.Contains(low, "familiar with") || strings.Contains(low, "not authorized") {
+	// "the observatory", "The British-based observatory": an organisation
+	// named before whose name has that word
+	if orgHeads[head] && !strings.HasPrefix(low, "a ") && !strings.HasPrefix(low, "an ") {
+		c := lastOrgNamed(in, entAt, src.a, words, head)
+		if c < 0 && genericOrgHeads[head] && strings.HasPrefix(low, "the ") {
+			// "the agency", "the group": the organisation named last, if
+			// within the three sentences before
+			for i := src.a - 1; i >= 0 && sentDist(d, i, src.a) <= 3; i-- {
+				if e := entAt[i]; e >= 0 && in.Entities[e].Type == "ORG" {
+					if k := in.Entities[e].Cluster; !isMedia(in.Clusters[k].Name) {
+						c = k
+					}
+					break
+				}
+			}
+		}
+		if c >= 0 {
+			cl := in.Clusters[c]
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = cl.ID, cl.Name, kindOf(cl), "nominal"
+			return sp
+		}
+	}
+	if anonymousHeads[head] || strings.Contains(low, "familiar with") || strings.Contains(low, "not authorized") ||
+		strings.HasSuffix(head, "s") && roleHeads[strings.TrimSuffix(head, "s")] {
+		// unnamed sources, and people named by their office in the plural
+		// ("prosecutors", "lawmakers")
 		sp.Kind, sp.Via = "anonymous", "nominal"
 		return sp
 	}
+	if orgHeads[head] {
+		sp.Kind, sp.Via = "organization", "nominal"
+		return sp
+	}
 	// a transcript label the entity tagger does not read as a name
-	// ("PENCE: …"): the person the article names with that surname, else
-	// a person named as written
+	// ("PENCE: …"): the person the article names with that surname, else,
+	// in a transcript, a person named as written
 	if label := strings.TrimSpace(ts.Text); len(words) <= 3 && isUpperLabel(label) {
 		for _, c := range in.Clusters {
 			if f := strings.Fields(c.Name); c.Type == "PER" && len(f) > 0 && strings.EqualFold(f[len(f)-1], head) {
@@ -416,12 +470,137 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 				return sp
 			}
 		}
-		sp.Name, sp.Kind, sp.Via = label, "person", "nominal"
+		if src.a >= firstBodyToken(d) || transcriptTurns(d) >= 2 {
+			sp.Name, sp.Kind, sp.Via = label, "person", "nominal"
+		} else {
+			// "SMOKING GUN: Proof That …" heads the article; it is not a
+			// turn of a transcript
+			sp.Via = "nominal"
+		}
 		return sp
 	}
 	sp.Via = "nominal"
+	switch {
+	case indefinite(low):
+		// "a narrator in the Clinton ad", "a majority of Americans": not
+		// named
+		sp.Kind = "anonymous"
+	case personNouns[head]:
+		sp.Kind = "person"
+	}
 	return sp
 }
+
+// personNouns are heads that make a source one person though the article
+// does not name them there ("the New York businessman").
+var personNouns = map[string]bool{"businessman": true, "businesswoman": true, "billionaire": true, "man": true,
+	"woman": true, "narrator": true, "announcer": true, "host": true, "anchor": true, "moderator": true, "investor": true, "mogul": true, "activist": true, "economist": true,
+	"historian": true, "professor": true, "analyst": true, "expert": true, "author": true, "writer": true, "critic": true,
+	"father": true, "mother": true, "son": true, "daughter": true, "husband": true, "wife": true, "veteran": true}
+
+// firstBodyToken is the first token after the first paragraph (the
+// headline, when the text has one).
+func firstBodyToken(d *Doc) int {
+	if us := units(d); len(us) > 1 {
+		return us[0].last
+	}
+	return 0
+}
+
+// transcriptTurns counts the paragraphs that open with a label in
+// capitals and a colon ("WALLACE: …", "\"PENCE: …").
+func transcriptTurns(d *Doc) int {
+	n := 0
+	for _, u := range units(d) {
+		first := u.first
+		if first < u.last && (d.Tokens[first].Text == "\"" || isOpenQuote(d.Tokens[first].Text)) {
+			first++
+		}
+		for k := first + 1; k < u.last && k <= first+4; k++ {
+			if d.Tokens[k].Text == ":" {
+				var label []string
+				for _, t := range d.Tokens[first:k] {
+					label = append(label, t.Text)
+				}
+				if isUpperLabel(strings.Join(label, " ")) {
+					n++
+				}
+				break
+			}
+		}
+	}
+	return n
+}
+
+// roleMatch reports whether a role or title the article gives a person
+// ("Foreign Minister", "the campaign’s press secretary") fits a nominal
+// source: it has the source's description, from its first descriptive
+// word to its head and an "of" phrase after it, though words before the
+// head may be left out ("Iraq’s foreign minister" fits "Foreign Minister",
+// "the Pentagon spokesman" fits "spokesman"; "the former secretary of
+// state" does not fit "press secretary").
+func roleMatch(role, source string) bool {
+	head := headWord(strings.Fields(strings.ToLower(source)))
+	var desc []string
+	for i, w := range strings.Fields(source) {
+		lw := strings.ToLower(strings.Trim(w, ",.\"“”"))
+		if len(desc) == 0 && (sourceDeterminers[lw] || strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’")) {
+			continue
+		}
+		if len(desc) > 0 && postHead[lw] && lw != "of" {
+			break
+		}
+		desc = append(desc, lw)
+		if strings.HasSuffix(w, ",") && i > 0 {
+			break
+		}
+	}
+	r := " " + strings.ToLower(role) + " "
+	for len(desc) > 0 {
+		if strings.Contains(r, " "+strings.Join(desc, " ")+" ") {
+			return true
+		}
+		// words before the head may be left out: "the Pentagon spokesman"
+		// fits "spokesman", "The New York state attorney general" fits
+		// "Attorney General"
+		if len(desc) < 2 || desc[0] == head || desc[1] == "of" {
+			return false
+		}
+		desc = desc[1:]
+	}
+	return false
+}
+
+var sourceDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true,
+	"his": true, "her": true, "their": true, "former": true, "one": true, "another": true}
+
+// headWord is the head noun of a source's words: the last word before a
+// preposition, a comma or a relative pronoun ("one Democratic source on
+// the panel" → "source"; "a senior official of the KRG" → "official").
+func headWord(words []string) string {
+	end := len(words)
+	for i := 1; i < len(words); i++ {
+		if words[i] == "of" && quantityWords[strings.Trim(words[i-1], ",")] {
+			continue // "a number of tax experts" → "experts"
+		}
+		if postHead[words[i]] || strings.HasPrefix(words[i], ",") || strings.HasSuffix(words[i-1], ",") {
+			end = i
+			break
+		}
+	}
+	if end == 0 {
+		return ""
+	}
+	return strings.Trim(words[end-1], ".,’'\"")
+}
+
+var quantityWords = map[string]bool{"number": true, "couple": true, "handful": true, "dozens": true, "hundreds": true,
+	"majority": true, "minority": true, "most": true, "some": true, "many": true, "several": true, "one": true, "two": true,
+	"three": true, "few": true, "lot": true, "group": true, "team": true, "panel": true, "all": true, "none": true,
+	"each": true, "both": true, "any": true}
+
+var postHead = map[string]bool{"of": true, "on": true, "in": true, "at": true, "for": true, "from": true, "with": true,
+	"who": true, "which": true, "that": true, "close": true, "familiar": true, "involved": true, "briefed": true}
 
 // isUpperLabel reports whether s is written in capitals only (at least
 // three letters, no lower-case letter): "WALLACE", "MR. TRUMP".
@@ -439,14 +618,12 @@ func isUpperLabel(s string) bool {
 }
 
 func kindOf(c entity.Cluster) string {
-	switch c.Type {
-	case "PER":
+	switch {
+	case c.Type == "PER":
 		return "person"
-	case "ORG":
-		if isMedia(c.Name) {
-			return "media"
-		}
-		return "organization"
+	case isMedia(c.Name):
+		// an outlet, whatever type the tagger gave it ("Parma Gazette")
+		return "media"
 	}
 	return "organization"
 }
@@ -459,6 +636,68 @@ func lastCluster(in Input, entAt []int, t int, typ string) int {
 		}
 	}
 	return -1
+}
+
+// genericOrgHeads name any kind of organisation: "the group" is the one
+// just named.
+var genericOrgHeads = map[string]bool{"agency": true, "group": true, "organization": true, "organisation": true,
+	"company": true, "firm": true, "monitor": true, "watchdog": true, "charity": true, "body": true}
+
+// lastOrgNamed is the cluster of the last organisation before token t
+// whose name has the word head ("Syrian Observatory for Human Rights" for
+// "the observatory").
+func lastOrgNamed(in Input, entAt []int, t int, words []string, head string) int {
+	// every other descriptive word must be in the name too: "the appeals
+	// court" is not the Supreme Court; "British-based" describes
+	var need []string
+	for _, w := range words {
+		if w != head && !sourceDeterminers[w] && !strings.Contains(w, "-") {
+			need = append(need, strings.Trim(w, ",.’'\""))
+		}
+	}
+	for i := t - 1; i >= 0; i-- {
+		if e := entAt[i]; e >= 0 && in.Entities[e].Type == "ORG" {
+			c := in.Clusters[in.Entities[e].Cluster]
+			name := " " + strings.ToLower(c.Name) + " "
+			ok := strings.Contains(name, " "+head+" ")
+			for _, w := range need {
+				ok = ok && strings.Contains(name, " "+w+" ")
+			}
+			if ok {
+				return c.ID
+			}
+		}
+	}
+	return -1
+}
+
+// phraseAfterHead is the token range [a, b) of a phrase after a common
+// noun heading the source, up to an apposition ("a narrator in the Clinton
+// ad", "a spokeswoman for Hillary Clinton"): a person or place named there
+// is not the speaker (an organisation is: "A reporter for USA Today", "the
+// editorial board of the Washington Post"). A name in apposition is
+// ("Another critic, Laurence H. Tribe"). a = b when there is none.
+func phraseAfterHead(d *Doc, src tokSpan) (int, int) {
+	for t := src.a + 1; t < src.b; t++ {
+		w := strings.ToLower(d.Tokens[t].Text)
+		if w == "," {
+			return t, t
+		}
+		if !postHead[w] || w == "that" || w == "who" || w == "which" {
+			// a relative clause's subject may be the speaker: "an
+			// explosion that Mayor Bill de Blasio called …"
+			continue
+		}
+		if r := []rune(d.Tokens[t-1].Text); len(r) == 0 || !unicode.IsLower(r[0]) {
+			return t, t
+		}
+		end := t + 1
+		for end < src.b && d.Tokens[end].Text != "," {
+			end++
+		}
+		return t, end
+	}
+	return src.b, src.b
 }
 
 func lastMedia(in Input, entAt []int, t int) int {
@@ -476,6 +715,45 @@ func sortQuotes(qs []Quote) {
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
 }
 
+// orgHeads are nouns that make an unnamed source a body ("the
+// administration", "Russia’s foreign ministry", "a rights watchdog").
+var orgHeads = map[string]bool{
+	"administration": true, "campaign": true, "government": true, "authorities": true, "ministry": true,
+	"department": true, "committee": true, "commission": true, "council": true, "court": true, "police": true,
+	"army": true, "military": true, "party": true, "group": true, "watchdog": true, "company": true, "firm": true,
+	"organization": true, "organisation": true, "coalition": true, "union": true, "office": true, "board": true,
+	"bank": true, "university": true, "embassy": true, "parliament": true, "regime": true, "militia": true,
+	"forces": true, "alliance": true, "federation": true, "association": true, "charity": true, "foundation": true,
+	"institute": true, "team": true, "prosecution": true, "opposition": true, "movement": true,
+	"observatory": true, "monitor": true, "agency": true, "body": true,
+}
+
+// modifier reports whether a non-person name inside a source only
+// describes its head noun: a lower-case word follows it within the noun
+// phrase ("European rights watchdog", "Russia’s foreign ministry", "U.S.
+// prosecutors"). An organisation keeps its name ("Hamas leaders") unless
+// the head is an outlet ("The Kremlin-backed outlet"; not "the U.N.
+// refugee agency").
+func modifier(d *Doc, e entity.Entity, src tokSpan, head string) bool {
+	if e.Type == "PER" || e.Sent >= len(d.Sents) || e.Type == "ORG" && (!mediaHeads[head] || head == "agency") {
+		return false
+	}
+	end := d.Sents[e.Sent].First + e.TokEnd
+	for t := end; t < src.b; t++ {
+		w := d.Tokens[t].Text
+		switch strings.ToLower(w) {
+		case ",", "(", "who", "which", "that", "of", "and":
+			return false
+		case "’s", "'s", "’", "'", "-":
+			continue
+		}
+		if r := []rune(w); len(r) > 0 && unicode.IsLower(r[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleHeads are nouns that describe a person by office.
 var roleHeads = map[string]bool{
 	"minister": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true,
@@ -483,41 +761,35 @@ var roleHeads = map[string]bool{
 	"governor": true, "mayor": true, "senator": true, "director": true, "chairman": true, "aide": true,
 	"adviser": true, "advisor": true, "envoy": true, "general": true, "colonel": true, "officer": true,
 	"head": true, "representative": true, "lawmaker": true, "prosecutor": true, "judge": true, "candidate": true,
-	"nominee": true, "manager": true, "strategist": true, "attorney": true, "lawyer": true,
+	"nominee": true, "manager": true, "strategist": true, "attorney": true, "lawyer": true, "commissioner": true,
 }
 
-// relative resolves "who" to the noun phrase before it ("A senior
-// official of the KRG, who asked not to be named, said").
-func relative(d *Doc, in Input, entAt []int, src tokSpan, sp Speaker) Speaker {
+// antecedent is the noun phrase right before a relative "who" ("A senior
+// official of the KRG, who …"): back to the comma or semicolon before it,
+// in the same sentence. a = b when there is none.
+func antecedent(d *Doc, src tokSpan) (int, int) {
 	end := src.a
 	if end > 0 && d.Tokens[end-1].Text == "," {
 		end--
 	}
 	start := end
 	sent := sentIndex(d, src.a)
-	for start > 0 && sentIndex(d, start-1) == sent && d.Tokens[start-1].Text != "," && d.Tokens[start-1].Text != ";" {
+	for start > 0 && sentIndex(d, start-1) == sent && d.Tokens[start-1].Text != "," && d.Tokens[start-1].Text != ";" &&
+		!isCloseQuote(d.Tokens[start-1].Text) && d.Tokens[start-1].Text != "\"" {
 		start--
 	}
-	if start >= end {
-		return sp
-	}
-	for i := start; i < end && i < start+4; i++ {
-		w := strings.ToLower(d.Tokens[i].Text)
-		if anonymousHeads[w] {
-			// no name to give: show who "who" is
-			ts := TextSpan{Text: d.Text[d.Tokens[start].Start:d.Tokens[end-1].End], Start: d.Tokens[start].Start, End: d.Tokens[end-1].End}
-			sp.TextSpan, sp.Kind, sp.Via = &ts, "anonymous", "pronoun"
-			return sp
+	return start, end
+}
+
+// indefinite reports a source that does not say who ("a senior official",
+// "one commander", "several diplomats").
+func indefinite(low string) bool {
+	for _, p := range []string{"a ", "an ", "one ", "another ", "some ", "several ", "two ", "three ", "many "} {
+		if strings.HasPrefix(low, p) {
+			return true
 		}
 	}
-	for i := start; i < end; i++ {
-		if e := entAt[i]; e >= 0 {
-			c := in.Clusters[in.Entities[e].Cluster]
-			sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, kindOf(c), "pronoun"
-			return sp
-		}
-	}
-	return sp
+	return false
 }
 
 var functionWords = map[string]bool{"a": true, "an": true, "the": true, "that": true, "this": true, "these": true,

@@ -64,6 +64,34 @@ func TestFindSpeakers(t *testing.T) {
 			"Rebels still control the eastern half of Aleppo", "indirect", "", "anonymous"},
 		{"organisation after a nationality the tagger splits off", "13 Jun 2016 Syrian Observatory for Human Rights says those killed in two attacks include 14 children and four women.",
 			"14 children and four women", "indirect", "Observatory for Human Rights", "organization"},
+		{"nationality modifying the source's head", "A leading European rights watchdog called on Turkey on Friday to ease its emergency laws.",
+			"to ease its emergency laws", "indirect", "", "organization"},
+		{"country modifying the source's head", "U.S. prosecutors said the scheme was intended to punish the mayor.",
+			"the scheme was intended", "indirect", "", "anonymous"},
+		{"a state's ministry", "Russia’s foreign ministry said the talks would resume next week.",
+			"the talks would resume", "indirect", "", "organization"},
+		{"an outlet described by the power behind it", "The Kremlin-backed outlet reported that the talks had collapsed.",
+			"the talks had collapsed", "indirect", "", "media"},
+		{"a country as the speaker", "Iran said on Monday that the talks had collapsed.",
+			"the talks had collapsed", "indirect", "Iran", "organization"},
+		{"an organisation named again by its head noun", "The Syrian Observatory for Human Rights counted 40 dead. The British-based observatory said the toll was likely to rise.",
+			"the toll was likely to rise", "indirect", "Syrian Observatory for Human Rights", "organization"},
+		{"state television", "State television said the army had taken the town.",
+			"the army had taken the town", "indirect", "", "media"},
+		{"an agency that is not an outlet", "The World Health Organization warned of famine. The agency said 20 million people needed food aid.",
+			"20 million people needed food aid", "indirect", "World Health Organization", "organization"},
+		{"a news agency", "The state news agency said the army had taken the town.",
+			"the army had taken the town", "indirect", "", "media"},
+		{"a headline in capitals is not a transcript turn", "SMOKING GUN: Proof That The Senator Lied About The Deal\n\nThe senator said the deal was fair.",
+			"Proof That The Senator Lied", "indirect", "", "unknown"},
+		{"apposition after a nominal", "A ministry spokesman, Colonel Jane Roe, said the minister had not resigned.",
+			"the minister had not resigned", "indirect", "Jane Roe", "person"},
+		{"a person named after the head is not the speaker", "A spokeswoman for Hillary Clinton said the campaign would respond.",
+			"the campaign would respond", "indirect", "", "anonymous"},
+		{"an outlet named after the head", "A reporter for USA Today said the rally had been cancelled.",
+			"the rally had been cancelled", "indirect", "USA Today", "media"},
+		{"who after an unnamed source", "“They use these pauses to regroup,” one commander, who asked not to be named, said.",
+			"They use these pauses", "direct", "", "anonymous"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -86,6 +114,45 @@ func TestFindSpeakers(t *testing.T) {
 				t.Errorf("offsets cover %q, text %q", tc.text[q.Start:q.End], q.Text)
 			}
 		})
+	}
+}
+
+func TestSubjectTheTaggerLeftOut(t *testing.T) {
+	text := "Russian Defence Ministry spokesman Pavel Orlov said the humanitarian pause would be extended by 24 hours. Rebel commanders, however, told Reuters they did not trust the truce."
+	_, qs := analyse(t, text)
+	for _, q := range qs {
+		if strings.Contains(q.Text, "did not trust") {
+			if q.Speaker.TextSpan == nil || q.Speaker.Text != "Rebel commanders" || q.Speaker.Kind != "anonymous" {
+				t.Errorf("speaker %+v, want the anonymous \"Rebel commanders\"", q.Speaker)
+			}
+			return
+		}
+	}
+	t.Fatalf("no quotation in %+v", qs)
+}
+
+func TestSignedQuotations(t *testing.T) {
+	text := "Readers wrote in after the debate.\n\n“He represents our greatest shame.” ― Sonya Herridge “He is ignorant of our culture and lives.”― Pamela Padilla\n\n“We will win this state,” — Smith said on Monday."
+	_, qs := analyse(t, text)
+	want := map[string]string{"He represents our greatest shame": "Sonya Herridge", "He is ignorant of our culture": "Pamela Padilla"}
+	for _, q := range qs {
+		for content, speaker := range want {
+			if strings.Contains(q.Text, content) {
+				if q.Speaker.Label() != speaker || q.Speaker.Kind != "person" || q.Kind != "direct" {
+					t.Errorf("%q: %s speaker %q (%s), want direct by person %q", content, q.Kind, q.Speaker.Label(), q.Speaker.Kind, speaker)
+				}
+				if strings.Contains(q.Text, "Padilla") || strings.Contains(q.Text, "Herridge") {
+					t.Errorf("quotation %q runs into the signature", q.Text)
+				}
+				delete(want, content)
+			}
+		}
+		if q.Cue != nil && q.Cue.Text == "—" {
+			t.Errorf("a dash before \"Smith said\" read as a signature: %+v", q)
+		}
+	}
+	for content := range want {
+		t.Errorf("no quotation %q in %+v", content, qs)
 	}
 }
 
@@ -210,5 +277,61 @@ func TestEmbeddedModelPolNeAR(t *testing.T) {
 	}
 	if f := sc.Content.Overlap.F1(); f < 0.77 {
 		t.Errorf("content overlap F1 %.4f < 0.77", f)
+	}
+}
+
+func TestDatelineIsNotSaid(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"dash", "BAGHDAD — The militant leader had fled the city, Iraq’s foreign minister told reporters on Thursday.",
+			"The militant leader had fled the city"},
+		{"agency and date", "NEW YORK, March 3 (Reuters) - The bank will cut 500 jobs, a spokeswoman said on Monday.",
+			"The bank will cut 500 jobs"},
+		{"no dateline", "The bank will cut 500 jobs, a spokeswoman said on Monday.",
+			"The bank will cut 500 jobs"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := analyse(t, tc.text)
+			for _, q := range qs {
+				if strings.Contains(q.Text, "bank will cut") || strings.Contains(q.Text, "had fled") {
+					if !strings.HasPrefix(q.Text, tc.want) {
+						t.Errorf("quotation %q, want it to start %q", q.Text, tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no quotation in %+v", qs)
+		})
+	}
+}
+
+func TestRelativeClauseOnANounIsNotAQuotation(t *testing.T) {
+	_, qs := analyse(t, "Baghdadi has not been seen since July. According to a, he was wounded in an air strike last year — a claim that could not be verified.")
+	for _, q := range qs {
+		if q.Cue != nil && q.Cue.Text == "claim" {
+			t.Errorf("relative clause reported as what was claimed: %+v", q)
+		}
+	}
+}
+
+func TestRoleMatch(t *testing.T) {
+	tests := []struct {
+		role, source string
+		want         bool
+	}{
+		{"Foreign Minister", "Iraq’s foreign minister", true},
+		{"Pentagon spokesman", "the Pentagon spokesman", true},
+		{"spokesman", "the Pentagon spokesman", true},
+		{"press secretary", "the campaign’s press secretary", true},
+		{"press secretary", "The former secretary of state", false},
+		{"Secretary of State", "the former secretary of state", true},
+		{"militia leader", "the militia leader", true},
+		{"spokesman", "the spokeswoman", false},
+		{"Attorney General", "The New York state attorney general", true},
+	}
+	for _, tc := range tests {
+		if got := roleMatch(tc.role, tc.source); got != tc.want {
+			t.Errorf("roleMatch(%q, %q) = %v, want %v", tc.role, tc.source, got, tc.want)
+		}
 	}
 }
