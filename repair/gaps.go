@@ -115,6 +115,9 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		}
 		lw := lastWords(text[:start], 3)
 		rw := firstWords(right, 3)
+		if len(lw) > 0 && strings.EqualFold(lw[len(lw)-1], "copyright") {
+			continue // "Copyright   2018": a stripped © sign, not a name
+		}
 		slot := classifyGap(lw, rw, prevRune, possessive)
 		s, e := m.Span(start, end)
 		gaps = append(gaps, Gap{

@@ -88,6 +88,7 @@ func TestGaps(t *testing.T) {
 		{"stripped quote marks", "Conway appeared on  Fox & Friends  to lash out", []string{"18-20:stripped_quote_marks", "33-35:stripped_quote_marks"}},
 		{"quotes kept: names", "“No,” he said, and   told   he was wrong", []string{"22-25:after_preposition", "29-32:after_preposition"}},
 		{"after quote", "“We will win,”   said on Tuesday", []string{"18-21:after_quote"}},
+		{"stripped copyright sign", "Follow us. Copyright   2018 TRT World.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -273,12 +273,9 @@ func loadPerez(dir, name string) ([]Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		// Files opening with a blank line (88, mostly Celebrity) get an
-		// empty title here; splitHeadline would read them right, but that
-		// changes the data every published reliability figure was measured
-		// on, so it waits for a full re-run of the evaluation and peers.
-		text := strings.ReplaceAll(utf8Text(string(b)), "\r\n", "\n")
-		title, body, _ := strings.Cut(strings.TrimLeft(text, "\ufeff"), "\n")
+		// the first non-blank line is the headline (88 files, mostly
+		// Celebrity, open with a blank line)
+		title, body := splitHeadline(b)
 		out = append(out, Article{ID: name + ":" + r[0], Dataset: name, Title: strings.TrimSpace(title), Text: strings.TrimSpace(body),
 			Unreliable: r[3] == "fake", Group: name + ":" + pairKey(r[0])})
 	}
