@@ -192,6 +192,9 @@ func FuzzAnalyze(f *testing.F) {
 		"“He left,” he said. “Really.”\n\n“More,” she added, according to  , the official.",
 		"According to   ,   ’s message was “cruelly ironic”, the   said.",
 		"\"\"\"“”‘’«»", "A. B. C. D.", "who said who said who", ":::", "\x00\xff\xfe",
+		"“He represents our shame.” ― Sonya Herridge “No.”― A B C D E F\n\n“x” —",
+		"BAGHDAD — “We left,” one commander, who asked not to be named, said. NEW YORK, March 3 (Reuters) -",
+		"Rebel commanders, however, told Reuters they left — a claim that could not be verified.",
 	} {
 		f.Add(s)
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/siftnews/sift/internal/seqlab"
 )
@@ -87,7 +88,7 @@ func (m *Model) extract(d *Doc) []found {
 		}
 		// “…” ― Pamela Padilla: a quotation signed with a dash and a name
 		if signed := signedQuotes(d, u); len(signed) > 0 {
-			clear := func(ts []tokSpan) []tokSpan {
+			outside := func(ts []tokSpan) []tokSpan {
 				var kept []tokSpan
 				for _, t := range ts {
 					hit := false
@@ -100,7 +101,7 @@ func (m *Model) extract(d *Doc) []found {
 				}
 				return kept
 			}
-			srcs, cues, cnts = clear(srcs), clear(cues), clear(cnts)
+			srcs, cues, cnts = outside(srcs), outside(cues), outside(cnts)
 			out = append(out, signed...)
 		}
 		used := make([]bool, len(cnts))
@@ -372,7 +373,8 @@ func afterDateline(d *Doc, a int) int {
 			caps++
 		default:
 			// a date after the place: "NEW YORK, March 3"
-			if caps == 0 || !(unicode.IsDigit([]rune(w)[0]) || monthWords[strings.ToLower(strings.TrimSuffix(w, "."))]) {
+			r, _ := utf8.DecodeRuneInString(w)
+			if caps == 0 || !(unicode.IsDigit(r) || monthWords[strings.ToLower(strings.TrimSuffix(w, "."))]) {
 				return a
 			}
 		}

@@ -71,7 +71,8 @@ var anonymousHeads = map[string]bool{
 	"source": true, "sources": true, "official": true, "officials": true, "aide": true, "aides": true,
 	"insider": true, "insiders": true, "diplomat": true, "diplomats": true, "person": true, "people": true,
 	"intelligence": true, "someone": true, "observers": true, "analysts": true, "experts": true, "critics": true,
-	"residents": true, "witnesses": true, "staffers": true, "journalists": true, "reporters": true, "employees": true, "advisers": true, "advisors": true, "allies": true,
+	"residents": true, "witnesses": true, "staffers": true, "journalists": true, "reporters": true,
+	"employees": true, "advisers": true, "advisors": true, "allies": true,
 }
 
 var documentHeads = map[string]bool{
@@ -85,8 +86,8 @@ var documentHeads = map[string]bool{
 
 var mediaHeads = map[string]bool{
 	"outlet": true, "newspaper": true, "paper": true, "network": true, "channel": true, "broadcaster": true,
-	"magazine": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true, "media": true, "television": true, "tv": true, "radio": true,
-	"outlets": true, "newspapers": true,
+	"magazine": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true,
+	"media": true, "television": true, "tv": true, "radio": true, "outlets": true, "newspapers": true,
 }
 
 // mediaNames are words that mark an organisation as a news outlet.
@@ -494,8 +495,8 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 // personNouns are heads that make a source one person though the article
 // does not name them there ("the New York businessman").
 var personNouns = map[string]bool{"businessman": true, "businesswoman": true, "billionaire": true, "man": true,
-	"woman": true, "narrator": true, "announcer": true, "host": true, "anchor": true, "moderator": true, "investor": true, "mogul": true, "activist": true, "economist": true,
-	"historian": true, "professor": true, "analyst": true, "expert": true, "author": true, "writer": true, "critic": true,
+	"woman": true, "narrator": true, "announcer": true, "host": true, "anchor": true, "moderator": true,
+	"investor": true, "mogul": true, "activist": true, "economist": true, "historian": true, "professor": true, "analyst": true, "expert": true, "author": true, "writer": true, "critic": true,
 	"father": true, "mother": true, "son": true, "daughter": true, "husband": true, "wife": true, "veteran": true}
 
 // firstBodyToken is the first token after the first paragraph (the
