@@ -335,3 +335,30 @@ func TestRoleMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestRestoreIntroducedLater(t *testing.T) {
+	text := "Kurdish forces entered the town on Friday. “We will not stop until Mosul is free,”   said on Saturday. Hamadi, a Peshmerga general, added that 5,000 fighters remained."
+	in, qs := analyse(t, text)
+	tok := -1
+	for i, tk := range in.Doc.Tokens {
+		if tk.Text == "said" {
+			tok = i
+		}
+	}
+	r := Restore(in, qs, tok, repair.SlotQuote)
+	if r == nil || r.Name != "Hamadi" || r.Reason != "introduced_later" {
+		t.Errorf("restored %+v, want Hamadi (introduced_later)", r)
+	}
+	// a person introduced in full before the gap is not one introduced
+	// at it
+	text = "Sirwan Hamadi, a Peshmerga general, spoke on Friday. “We will not stop,”   said on Saturday. Hamadi added that 5,000 fighters remained."
+	in, qs = analyse(t, text)
+	for i, tk := range in.Doc.Tokens {
+		if tk.Text == "said" {
+			tok = i
+		}
+	}
+	if r := Restore(in, qs, tok, repair.SlotQuote); r != nil && r.Reason == "introduced_later" {
+		t.Errorf("restored %+v", r)
+	}
+}

@@ -8,8 +8,10 @@ import (
 
 // Restore suggests what was cut out at a stripped-name gap, from the
 // article itself: the name the words before the gap begin ("Abu Bakr ___"
-// completed by "Baghdadi" elsewhere), or, for other name slots, the other
-// party quoted just before ("the official said, describing ___’s claim").
+// completed by "Baghdadi" elsewhere), or, for other name slots, a person
+// first named just after the gap by a surname alone (introduced at the
+// gap, "“We will win,” ___ said. … Hamadi added"), else the other party
+// quoted just before ("the official said, describing ___’s claim").
 // tok is the index of the first token after the gap. It returns nil when
 // the article gives no candidate.
 func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restored {
@@ -60,6 +62,12 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 		}
 		return &repair.Restored{Name: in.Clusters[best].Name, Cluster: best, Confidence: conf, Reason: "name_completion"}
 	case repair.SlotPossessive, repair.SlotDeterminer, repair.SlotSubject, repair.SlotPreposition, repair.SlotQuote:
+		// a person first named after the gap by a surname alone was most
+		// likely introduced at the gap, with the full name that was cut
+		// out: "“We will win,”   said on Tuesday. … Hamadi added …"
+		if c := introducedLater(in, entAt, tok); c >= 0 {
+			return &repair.Restored{Name: in.Clusters[c].Name, Cluster: c, Confidence: 0.55, Reason: "introduced_later"}
+		}
 		// the speaker of the current sentence, if any, is not the answer
 		cur := -1
 		gapSent := sentIndex(d, tok)
@@ -68,17 +76,25 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 				cur = q.Speaker.Cluster
 			}
 		}
+		// the other party quoted just before — not for a determiner slot:
+		// "treating the ___ message with caution" is the article's
+		// subject's message more often than a quoted party's
 		gapStart := d.Tokens[tok].Start
-		for k := len(quotes) - 1; k >= 0; k-- {
+		for k := len(quotes) - 1; k >= 0 && slot != repair.SlotDeterminer; k-- {
 			q := quotes[k]
 			if q.Start >= gapStart || q.Speaker.Cluster < 0 || q.Speaker.Cluster == cur {
 				continue
 			}
 			return &repair.Restored{Name: q.Speaker.Name, Cluster: q.Speaker.Cluster, Confidence: 0.45, Reason: "salience"}
 		}
-		// otherwise the most mentioned person before the gap
+		// otherwise the most mentioned person before the gap (in the
+		// whole article for a determiner slot)
+		upto := tok
+		if slot == repair.SlotDeterminer {
+			upto = len(entAt)
+		}
 		count := map[int]int{}
-		for t := 0; t < tok; t++ {
+		for t := 0; t < upto; t++ {
 			if e := entAt[t]; e >= 0 && in.Entities[e].Type == "PER" && (t == 0 || entAt[t-1] != e) {
 				count[in.Entities[e].Cluster]++
 			}
@@ -95,4 +111,34 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 		return &repair.Restored{Name: in.Clusters[best].Name, Cluster: best, Confidence: 0.3, Reason: "salience"}
 	}
 	return nil
+}
+
+// introducedLater returns the person whose first mention comes within five
+// sentences after token tok and who is only ever named by one word (a
+// surname the article never introduces), or -1.
+func introducedLater(in Input, entAt []int, tok int) int {
+	d := in.Doc
+	first := map[int]int{} // cluster → token of its first mention
+	for t := len(entAt) - 1; t >= 0; t-- {
+		if e := entAt[t]; e >= 0 && in.Entities[e].Type == "PER" {
+			first[in.Entities[e].Cluster] = t
+		}
+	}
+	best, bestAt := -1, len(entAt)
+	for c, at := range first {
+		if at < tok || at >= bestAt || sentDist(d, tok, at) > 5 {
+			continue
+		}
+		oneWord := true
+		for _, mi := range in.Clusters[c].Mentions {
+			if mi < len(in.Entities) {
+				e := in.Entities[mi]
+				oneWord = oneWord && e.TokEnd-e.TokStart == 1
+			}
+		}
+		if oneWord {
+			best, bestAt = c, at
+		}
+	}
+	return best
 }
