@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/siftnews/sift/entity"
 )
@@ -71,6 +72,8 @@ var anonymousHeads = map[string]bool{
 	"source": true, "sources": true, "official": true, "officials": true, "aide": true, "aides": true,
 	"insider": true, "insiders": true, "diplomat": true, "diplomats": true, "person": true, "people": true,
 	"intelligence": true, "someone": true, "observers": true, "analysts": true, "experts": true, "critics": true,
+	"pundits": true, "commentators": true, "activists": true, "rebels": true, "militants": true, "protesters": true,
+	"locals": true, "fighters": true, "doctors": true, "medics": true, "survivors": true,
 	"residents": true, "witnesses": true, "staffers": true, "journalists": true, "reporters": true,
 	"employees": true, "advisers": true, "advisors": true, "allies": true,
 }
@@ -81,7 +84,8 @@ var documentHeads = map[string]bool{
 	"article": true, "transcript": true, "analysis": true, "data": true, "records": true, "record": true,
 	"release": true, "ad": true, "spot": true, "video": true, "email": true, "emails": true, "lawsuit": true,
 	"indictment": true, "investigation": true, "research": true, "figures": true, "website": true, "book": true,
-	"piece": true, "editorial": true, "column": true, "op-ed": true, "census": true, "estimate": true, "estimates": true,
+	"images": true, "photos": true, "pictures": true, "footage": true, "piece": true, "editorial": true,
+	"column": true, "op-ed": true, "census": true, "estimate": true, "estimates": true,
 }
 
 var mediaHeads = map[string]bool{
@@ -163,6 +167,11 @@ func (m *Model) Find(in Input) []Quote {
 			}
 		}
 		q.Kind = quoteKind(d, inQ, f.contents)
+		if q.Kind == "direct" && !f.source.ok() && titleLike(d, first, last) {
+			// “Dancing with the Stars” with no one saying it is a title,
+			// not a quotation (“Fake News!” said Trump is one)
+			continue
+		}
 		if f.cue.ok() {
 			c := m.span(d, f.cue.a, f.cue.b)
 			q.Cue = &c
@@ -197,6 +206,29 @@ func (m *Model) Find(in Input) []Quote {
 	sortQuotes(out)
 	return out
 }
+
+// titleLike reports a short quoted phrase in title case ("Dancing with
+// the Stars", "The Apprentice"): a title or a name, not something said.
+func titleLike(d *Doc, a, b int) bool {
+	words, caps := 0, 0
+	for t := a; t < b; t++ {
+		w := d.Tokens[t].Text
+		if isPunct(w) || isOpenQuote(w) || isCloseQuote(w) || w == "\"" {
+			continue
+		}
+		words++
+		switch r, _ := utf8.DecodeRuneInString(w); {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case !titleSmallWords[w]:
+			return false
+		}
+	}
+	return words > 0 && words <= 6 && caps > 0
+}
+
+var titleSmallWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "and": true, "with": true,
+	"in": true, "on": true, "for": true, "to": true, "at": true, "by": true, "from": true, "or": true}
 
 // anonymityPhrases are the complements of "asked / spoke on condition …"
 // that say why a source is unnamed; they are not something the source
@@ -303,7 +335,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	for src.ok() && isPunct(d.Tokens[src.a].Text) {
 		src.a++
 	}
-	if src.ok() && allFunctionWords(d, src) {
+	if src.ok() && (allFunctionWords(d, src) || headlineCase(d, src) || strayWord(d, src) || timeOnly(d, src)) {
 		src = tokSpan{-1, -1}
 	}
 	if !src.ok() {
@@ -471,11 +503,12 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 				return sp
 			}
 		}
-		if src.a >= firstBodyToken(d) || transcriptTurns(d) >= 2 {
+		colon := src.b < len(d.Tokens) && d.Tokens[src.b].Text == ":"
+		if colon && (src.a >= firstBodyToken(d) || transcriptTurns(d) >= 2) {
 			sp.Name, sp.Kind, sp.Via = label, "person", "nominal"
 		} else {
-			// "SMOKING GUN: Proof That …" heads the article; it is not a
-			// turn of a transcript
+			// "SMOKING GUN: Proof That …" heads the article, it is not a
+			// turn of a transcript; "WAVE reports" is not a turn at all
 			sp.Via = "nominal"
 		}
 		return sp
@@ -792,6 +825,63 @@ func indefinite(low string) bool {
 	}
 	return false
 }
+
+// strayWord reports a one-word "source" that cannot name a speaker: an
+// adverb or interjection the tagger took for one ("please tell", "simply
+// want").
+func strayWord(d *Doc, s tokSpan) bool {
+	if s.b-s.a != 1 {
+		return false
+	}
+	w := d.Tokens[s.a].Text
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.HasSuffix(w, "ly") && unicode.IsLower(r) || strayWords[strings.ToLower(w)]
+}
+
+// timeOnly reports a "source" made only of time words ("last September",
+// "Saturdays" with its apostrophe stripped).
+func timeOnly(d *Doc, s tokSpan) bool {
+	for i := s.a; i < s.b; i++ {
+		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(d.Tokens[i].Text, "’s"), "'s"))
+		w = strings.TrimSuffix(w, "s")
+		if w == "" || w == "'" || w == "’" {
+			continue // the possessive of "Friday's"
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !timeWords[w] && !monthWords[w] && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "last": true, "next": true, "this": true, "year": true, "week": true,
+	"month": true, "yesterday": true, "today": true, "tomorrow": true, "morning": true, "evening": true, "night": true,
+	"earlier": true, "later": true, "the": true, "on": true, "in": true}
+
+var strayWords = map[string]bool{"please": true, "also": true, "then": true, "just": true, "now": true, "still": true,
+	"even": true, "only": true, "never": true, "always": true, "often": true, "once": true, "here": true, "there": true}
+
+// headlineCase reports a "source" that is a heading in title case ("Lot Of
+// Evidence", "Hillary Knows She Is Guilty"): a capitalised pronoun,
+// auxiliary or preposition after its first word, which names do not have
+// ("Bank of America", "The New York Times").
+func headlineCase(d *Doc, s tokSpan) bool {
+	if s.b-s.a < 3 {
+		return false
+	}
+	for i := s.a + 1; i < s.b; i++ {
+		if headlineWords[d.Tokens[i].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+var headlineWords = map[string]bool{"Is": true, "Are": true, "Was": true, "Were": true, "Has": true, "Have": true,
+	"Had": true, "Might": true, "Will": true, "Would": true, "Can": true, "Could": true, "She": true, "He": true,
+	"Her": true, "His": true, "They": true, "Their": true, "It": true, "Its": true, "To": true, "Of": true, "Who": true,
+	"What": true, "Why": true, "How": true, "Knows": true, "Says": true, "Just": true, "Be": true, "Not": true}
 
 var functionWords = map[string]bool{"a": true, "an": true, "the": true, "that": true, "this": true, "these": true,
 	"those": true, "of": true, "to": true, "in": true, "and": true, "or": true, ",": true, "as": true}

@@ -92,6 +92,8 @@ func TestFindSpeakers(t *testing.T) {
 			"the rally had been cancelled", "indirect", "USA Today", "media"},
 		{"who after an unnamed source", "“They use these pauses to regroup,” one commander, who asked not to be named, said.",
 			"They use these pauses", "direct", "", "anonymous"},
+		{"capitals without a colon are not a transcript turn", "Boucher retired in 2015.\n\nWAVE reports that Boucher was released from jail on Saturday.",
+			"Boucher was released", "indirect", "", "unknown"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -153,6 +155,20 @@ func TestSignedQuotations(t *testing.T) {
 	}
 	for content := range want {
 		t.Errorf("no quotation %q in %+v", content, qs)
+	}
+}
+
+func TestTitlesAreNotQuotations(t *testing.T) {
+	_, qs := analyse(t, "She was the best partner he has had since last season's episode of “Dancing with the Stars.” “He's trained me and taught me so many wonderful things,” she said.")
+	found := false
+	for _, q := range qs {
+		if strings.Contains(q.Text, "Dancing with the Stars") {
+			t.Errorf("title reported as a quotation: %+v", q)
+		}
+		found = found || strings.Contains(q.Text, "taught me")
+	}
+	if !found {
+		t.Errorf("the quotation after the title is missing: %+v", qs)
 	}
 }
 
@@ -310,6 +326,50 @@ func TestRelativeClauseOnANounIsNotAQuotation(t *testing.T) {
 	for _, q := range qs {
 		if q.Cue != nil && q.Cue.Text == "claim" {
 			t.Errorf("relative clause reported as what was claimed: %+v", q)
+		}
+	}
+}
+
+func TestHeadlineCase(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Lot Of Evidence", true},
+		{"Hillary Knows She Is Guilty", true},
+		{"History Of Censoring Conservative News", true},
+		{"Bank of America", false},
+		{"The New York Times", false},
+		{"Council of Europe", false},
+		{"He", false},
+	}
+	for _, tc := range tests {
+		d := &Doc{Text: tc.text}
+		d.Tokens, d.Sents = segment.Segment(tc.text)
+		if got := headlineCase(d, tokSpan{0, len(d.Tokens)}); got != tc.want {
+			t.Errorf("headlineCase(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestStrayWord(t *testing.T) {
+	for text, want := range map[string]bool{"please": true, "simply": true, "Also": true, "he": false,
+		"Kelly": false, "officials": false, "the spokesman": false} {
+		d := &Doc{Text: text}
+		d.Tokens, d.Sents = segment.Segment(text)
+		if got := strayWord(d, tokSpan{0, len(d.Tokens)}); got != want {
+			t.Errorf("strayWord(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestTimeOnly(t *testing.T) {
+	for text, want := range map[string]bool{"last September": true, "Saturdays": true, "on Friday": true,
+		"Friday's": true, "2016": true, "Sunday Times": false, "officials": false, "Last Week Tonight": false} {
+		d := &Doc{Text: text}
+		d.Tokens, d.Sents = segment.Segment(text)
+		if got := timeOnly(d, tokSpan{0, len(d.Tokens)}); got != want {
+			t.Errorf("timeOnly(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
