@@ -198,16 +198,21 @@ func TestContinuationKeepsSpeaker(t *testing.T) {
 	}
 }
 
-func TestRestoreGap(t *testing.T) {
-	text := "“Caliph” Abu Bakr   had fled Mosul, officials said. Baghdadi has not been seen since 2014, and Baghdadi rarely appears."
-	in, qs := analyse(t, text)
-	// the token after the gap is "had"
+// lastToken is the index of the last token written w, or -1.
+func lastToken(in Input, w string) int {
 	tok := -1
 	for i, tk := range in.Doc.Tokens {
-		if tk.Text == "had" {
+		if tk.Text == w {
 			tok = i
 		}
 	}
+	return tok
+}
+
+func TestRestoreGap(t *testing.T) {
+	text := "“Caliph” Abu Bakr   had fled Mosul, officials said. Baghdadi has not been seen since 2014, and Baghdadi rarely appears."
+	in, qs := analyse(t, text)
+	tok := lastToken(in, "had") // the token after the gap
 	r := Restore(in, qs, tok, repair.SlotNameContinue)
 	if r == nil || r.Name != "Baghdadi" || r.Reason != "name_completion" {
 		t.Errorf("restored %+v", r)
@@ -399,12 +404,7 @@ func TestRoleMatch(t *testing.T) {
 func TestRestoreIntroducedLater(t *testing.T) {
 	text := "Kurdish forces entered the town on Friday. “We will not stop until Mosul is free,”   said on Saturday. Hamadi, a Peshmerga general, added that 5,000 fighters remained."
 	in, qs := analyse(t, text)
-	tok := -1
-	for i, tk := range in.Doc.Tokens {
-		if tk.Text == "said" {
-			tok = i
-		}
-	}
+	tok := lastToken(in, "said")
 	r := Restore(in, qs, tok, repair.SlotQuote)
 	if r == nil || r.Name != "Hamadi" || r.Reason != "introduced_later" {
 		t.Errorf("restored %+v, want Hamadi (introduced_later)", r)
@@ -413,12 +413,7 @@ func TestRestoreIntroducedLater(t *testing.T) {
 	// at it
 	text = "Sirwan Hamadi, a Peshmerga general, spoke on Friday. “We will not stop,”   said on Saturday. Hamadi added that 5,000 fighters remained."
 	in, qs = analyse(t, text)
-	for i, tk := range in.Doc.Tokens {
-		if tk.Text == "said" {
-			tok = i
-		}
-	}
-	if r := Restore(in, qs, tok, repair.SlotQuote); r != nil && r.Reason == "introduced_later" {
+	if r := Restore(in, qs, lastToken(in, "said"), repair.SlotQuote); r != nil && r.Reason == "introduced_later" {
 		t.Errorf("restored %+v", r)
 	}
 }

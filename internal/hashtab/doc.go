@@ -5,5 +5,3 @@
 // features the model does not have (the majority) without touching the
 // table.
 package hashtab
-
-func mix(k uint64) uint64 { return k ^ k>>29 }

@@ -79,3 +79,6 @@ func (t *Rows) Add(k uint64, acc []int32) bool {
 		i = (i + 1) & t.mask
 	}
 }
+
+// mix spreads a key's high bits into the low bits that pick its slot.
+func mix(k uint64) uint64 { return k ^ k>>29 }
