@@ -299,19 +299,7 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 	}
 	// The attribution stage reads the same tokens, the entity labels and
 	// the word classes.
-	doc := &quote.Doc{Text: a.clean.Clean, Tokens: a.toks, Sents: a.sents, NER: make([]string, len(a.toks)),
-		Class: make([][entity.NumLevels]uint16, len(a.toks))}
-	for i, t := range a.toks {
-		doc.NER[i] = "O"
-		doc.Class[i] = m.Class(t.Text)
-	}
-	for _, mn := range mentions {
-		base := a.sents[mn.Sent].First
-		doc.NER[base+mn.Start] = "B-" + mn.Type
-		for k := base + mn.Start + 1; k < base+mn.End; k++ {
-			doc.NER[k] = "I-" + mn.Type
-		}
-	}
+	doc := quote.DocOf(a.clean.Clean, a.toks, a.sents, m, mentions)
 	in := quote.Input{Doc: doc, Entities: ents, Clusters: clusters}
 	quotes := qm.Find(in)
 	same := a.restoreGaps(in, quotes)

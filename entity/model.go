@@ -131,9 +131,7 @@ func (m *weights) addEmissions(feats [][]uint64, em [][nTags]float32) {
 	if m.q != nil {
 		for i, fs := range feats {
 			var acc [nTags]int32
-			for _, f := range fs {
-				m.rows.Add(f, acc[:])
-			}
+			m.rows.AddAll(fs, acc[:])
 			row := &em[i]
 			for t := range row {
 				row[t] += float32(acc[t]) * m.scale

@@ -32,3 +32,23 @@ func NewDoc(text string, m *entity.Model) *Doc {
 	}
 	return d
 }
+
+// DocOf gives the quote stage what it reads from a segmented text and the
+// entity stage's mentions found in it: each token's entity label (IOB2)
+// and its word classes from m.
+func DocOf(text string, toks []segment.Token, sents []segment.Sentence, m *entity.Model, mentions []entity.Mention) *Doc {
+	d := &Doc{Text: text, Tokens: toks, Sents: sents, NER: make([]string, len(toks)),
+		Class: make([][entity.NumLevels]uint16, len(toks))}
+	for i, t := range toks {
+		d.NER[i] = "O"
+		d.Class[i] = m.Class(t.Text)
+	}
+	for _, mn := range mentions {
+		base := sents[mn.Sent].First
+		d.NER[base+mn.Start] = "B-" + mn.Type
+		for k := base + mn.Start + 1; k < base+mn.End; k++ {
+			d.NER[k] = "I-" + mn.Type
+		}
+	}
+	return d
+}

@@ -372,12 +372,23 @@ func punctClass(w string) string {
 	return "w"
 }
 
-// withCues adds to each token's features what the cue stage found: its
-// own cue tag, the nearest predicted cue on each side (distance, and
-// whether in the same sentence), and where the token sits relative to the
-// first cue of its sentence.
+// withCues adds to each token's base features those cueFeatures makes,
+// as the second stage is trained on them.
 func withCues(d *Doc, u unit, base [][]uint64, cueTags []int) [][]uint64 {
-	n := len(base)
+	more := cueFeatures(d, u, cueTags)
+	out := make([][]uint64, len(base))
+	for i := range base {
+		out[i] = append(append(make([]uint64, 0, len(base[i])+len(more[i])), base[i]...), more[i]...)
+	}
+	return out
+}
+
+// cueFeatures says, for each token, what the cue stage found: its own
+// cue tag, the nearest predicted cue on each side (distance, and whether
+// in the same sentence), and where the token sits relative to the first
+// cue of its sentence.
+func cueFeatures(d *Doc, u unit, cueTags []int) [][]uint64 {
+	n := len(cueTags)
 	sent := make([]int, n)
 	for i := range sent {
 		sent[i] = -1
@@ -421,8 +432,10 @@ func withCues(d *Doc, u unit, base [][]uint64, cueTags []int) [][]uint64 {
 	}
 	toks := d.Tokens[u.first:u.last]
 	out := make([][]uint64, n)
-	for i := range base {
-		f := append(make([]uint64, 0, len(base[i])+8), base[i]...)
+	const per = 5 // features a token gets here
+	buf := make([]uint64, per*n)
+	for i := range n {
+		f := buf[per*i : per*i : per*i+per]
 		f = append(f, seqlab.Feat(fCueTag).I(cueTags[i]).U())
 		near := func(side string, j int) {
 			if j < 0 {
@@ -456,6 +469,6 @@ func withCues(d *Doc, u unit, base [][]uint64, cueTags []int) [][]uint64 {
 
 // tagUnit runs both stages on one unit.
 func (m *Model) tagUnit(d *Doc, u unit) []int {
-	base := m.features(d, u)
-	return m.tagger.Tag(withCues(d, u, base, m.cues.Tag(base)))
+	_, tags := m.stages().Tag(m.features(d, u), func(cueTags []int) [][]uint64 { return cueFeatures(d, u, cueTags) })
+	return tags
 }

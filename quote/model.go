@@ -15,6 +15,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"sync/atomic"
 
 	"github.com/siftnews/sift/internal/embedded"
 	"github.com/siftnews/sift/internal/seqlab"
@@ -25,6 +26,7 @@ type Model struct {
 	cues   *seqlab.Model // stage 1: cue spans
 	tagger *seqlab.Model // stage 2: sources, cues, contents, reading stage 1
 	cueLex map[string]float32
+	pair   atomic.Pointer[seqlab.Pair] // both stages in one table, built on first use
 	// Info describes how the model was made.
 	Info Info
 }
@@ -130,7 +132,17 @@ func Load(r io.Reader) (*Model, error) {
 	if m.tagger, err = seqlab.Read(br); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
 	}
+	m.stages() // build the lookup table now rather than in the first Find
 	return m, nil
+}
+
+// stages returns the two taggers joined.
+func (m *Model) stages() *seqlab.Pair {
+	if p := m.pair.Load(); p != nil {
+		return p
+	}
+	m.pair.CompareAndSwap(nil, seqlab.NewPair(m.cues, m.tagger))
+	return m.pair.Load()
 }
 
 //go:embed model/quote.bin

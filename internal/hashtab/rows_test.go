@@ -62,6 +62,26 @@ func TestRows(t *testing.T) {
 					t.Fatalf("key %x: row %v, want %v", k, acc, want)
 				}
 			}
+			// AddAll sums what Add finds, over batches longer than its own
+			keys := []uint64{0}
+			for k := range index {
+				keys = append(keys, k)
+				if len(keys) > 150 {
+					break
+				}
+			}
+			for i := range 100 {
+				keys = append(keys, uint64(i)*0x9e3779b97f4a7c15+1)
+			}
+			want := make([]int32, tc.n)
+			for _, k := range keys {
+				tab.Add(k, want)
+			}
+			got := make([]int32, tc.n)
+			tab.AddAll(keys, got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("AddAll %v, Add %v", got, want)
+			}
 			rng := rand.New(rand.NewPCG(1, 2))
 			for range 10000 {
 				k := rng.Uint64()
@@ -83,9 +103,9 @@ func TestRows(t *testing.T) {
 	}
 }
 
-// BenchmarkRowsAdd looks up a model-sized table, one key in four present,
-// as a tagger's features are.
-func BenchmarkRowsAdd(b *testing.B) {
+// lookups gives a model-sized table and keys to look up in it, one in
+// four present, as a tagger's features are.
+func lookups(b *testing.B) (*Rows, []uint64) {
 	index, _, tab := build(b, 500000, 13, false)
 	keys := make([]uint64, 0, 1<<18)
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -98,10 +118,28 @@ func BenchmarkRowsAdd(b *testing.B) {
 			keys = append(keys, rng.Uint64())
 		}
 	}
-	keys = keys[:cap(keys)]
+	return tab, keys[:cap(keys)]
+}
+
+// BenchmarkRowsAdd looks keys up one at a time.
+func BenchmarkRowsAdd(b *testing.B) {
+	tab, keys := lookups(b)
 	acc := make([]int32, 13)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		tab.Add(keys[i%len(keys)], acc)
 	}
+}
+
+// BenchmarkRowsAddAll looks the same keys up thirty at a time, as a
+// token's features are.
+func BenchmarkRowsAddAll(b *testing.B) {
+	tab, keys := lookups(b)
+	acc := make([]int32, 13)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i += 30 {
+		j := i % (len(keys) - 30)
+		tab.AddAll(keys[j:j+30], acc)
+	}
+	b.ReportMetric(float64(b.N*30)/b.Elapsed().Seconds(), "keys/s")
 }

@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync/atomic"
 )
 
 // Tags is a BILOU tag set over span types: tag 0 is O, type k has
@@ -98,8 +99,8 @@ type Model struct {
 	tags  Tags
 	nt    int
 	index map[uint64]int32
-	q     []int16       // w quantised (w ≈ q·scale) once frozen
-	rows  *hashtab.Rows // q by feature, for tagging
+	q     []int16                      // w quantised (w ≈ q·scale) once frozen
+	rows  atomic.Pointer[hashtab.Rows] // q by feature, for tagging; built on first use
 	scale float32
 	w     []float32
 	trans []float32 // (nt+1) rows (last: start) of nt
@@ -131,56 +132,68 @@ func (m *Model) Tags() Tags { return m.tags }
 // Features is the number of features with weights.
 func (m *Model) Features() int { return len(m.index) }
 
-func (m *Model) emissions(feats [][]uint64) [][]float32 {
-	em := make([][]float32, len(feats))
-	buf := make([]float32, len(feats)*m.nt)
+// table returns the frozen weights' lookup table, building it on first
+// use (a model read from a file is often only used through a Pair).
+func (m *Model) table() *hashtab.Rows {
+	if t := m.rows.Load(); t != nil {
+		return t
+	}
+	t := hashtab.NewRows(m.index, m.q, m.nt)
+	m.rows.CompareAndSwap(nil, t)
+	return m.rows.Load()
+}
+
+func (m *Model) emissions(feats [][]uint64) []float32 {
+	nt := m.nt
+	em := make([]float32, len(feats)*nt)
 	if m.q != nil {
-		acc := make([]int32, m.nt)
+		rows := m.table()
+		acc := make([]int32, nt)
 		for i, fs := range feats {
 			clear(acc)
-			for _, f := range fs {
-				m.rows.Add(f, acc)
-			}
-			row := buf[i*m.nt : (i+1)*m.nt]
+			rows.AddAll(fs, acc)
+			row := em[i*nt : (i+1)*nt]
 			for t := range row {
 				row[t] = float32(acc[t]) * m.scale
 			}
-			em[i] = row
 		}
 		return em
 	}
 	for i, fs := range feats {
-		row := buf[i*m.nt : (i+1)*m.nt]
+		row := em[i*nt : (i+1)*nt]
 		for _, f := range fs {
 			r, ok := m.index[f]
 			if !ok {
 				continue
 			}
-			ws := m.w[int(r)*m.nt : int(r)*m.nt+m.nt]
+			ws := m.w[int(r)*nt : int(r)*nt+nt]
 			for t := range row {
 				row[t] += ws[t]
 			}
 		}
-		em[i] = row
 	}
 	return em
 }
 
 // Tag returns the best tag sequence for one sequence's features.
 func (m *Model) Tag(feats [][]uint64) []int {
-	n := len(feats)
+	return m.decode(m.emissions(feats))
+}
+
+// decode runs Viterbi over emissions (n rows of the tag count).
+func (m *Model) decode(em []float32) []int {
+	nt := m.nt
+	n := len(em) / nt
 	if n == 0 {
 		return nil
 	}
-	em := m.emissions(feats)
-	nt := m.nt
 	neg := float32(math.Inf(-1))
 	score := make([]float32, n*nt)
 	back := make([]int32, n*nt)
 	start := m.trans[nt*nt:]
 	for t := 0; t < nt; t++ {
 		if allowed(-1, t) {
-			score[t] = em[0][t] + start[t]
+			score[t] = em[t] + start[t]
 		} else {
 			score[t] = neg
 		}
@@ -202,7 +215,7 @@ func (m *Model) Tag(feats [][]uint64) []int {
 				back[i*nt+t] = 0
 				continue
 			}
-			score[i*nt+t] = best + em[i][t]
+			score[i*nt+t] = best + em[i*nt+t]
 			back[i*nt+t] = int32(arg)
 		}
 	}
@@ -371,9 +384,10 @@ func (m *Model) Prune(min float32) {
 	m.Freeze()
 }
 
-// Freeze builds the fast lookup used when tagging; the weights must not
-// change afterwards.
+// Freeze quantises the weights for tagging (the lookup table is built on
+// first use, by Tag or a Pair); the weights must not change afterwards.
 func (m *Model) Freeze() {
+	m.rows.Store(nil)
 	maxAbs := float32(0)
 	for _, v := range m.w {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
@@ -386,5 +400,4 @@ func (m *Model) Freeze() {
 	for i, v := range m.w {
 		m.q[i] = int16(math.Round(float64(v / m.scale)))
 	}
-	m.rows = hashtab.NewRows(m.index, m.q, m.nt)
 }
