@@ -292,14 +292,14 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 			toks[i] = append(toks[i], entity.Token{Text: t.Text, Start: t.Start, End: t.End})
 		}
 	}
-	mentions := m.Recognize(words)
+	mentions, classes := m.RecognizeClasses(words)
 	ents, clusters := entity.Link(toks, mentions)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	// The attribution stage reads the same tokens, the entity labels and
 	// the word classes.
-	doc := quote.DocOf(a.clean.Clean, a.toks, a.sents, m, mentions)
+	doc := quote.DocOf(a.clean.Clean, a.toks, a.sents, m, mentions, classes)
 	in := quote.Input{Doc: doc, Entities: ents, Clusters: clusters}
 	quotes := qm.Find(in)
 	same := a.restoreGaps(in, quotes)

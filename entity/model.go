@@ -235,8 +235,21 @@ func updateHist(s []tok, tags []int, d *docInfo) {
 // entity mentions in order. Sentences are read in order: what the tagger
 // concluded about a word earlier in the document is a feature later.
 func (m *Model) Recognize(doc [][]string) []Mention {
+	tags, _ := m.tagDoc(doc)
+	return mentions(tags)
+}
+
+// RecognizeClasses is Recognize that also returns the word classes (as
+// Class gives them) of every sentence's words, which the tagger computes
+// anyway: later stages reading them need not look them up again.
+func (m *Model) RecognizeClasses(doc [][]string) ([]Mention, [][][NumLevels]uint16) {
+	tags, classes := m.tagDoc(doc)
+	return mentions(tags), classes
+}
+
+func mentions(tags [][]int) []Mention {
 	var out []Mention
-	for si, tags := range m.tagDoc(doc) {
+	for si, tags := range tags {
 		for _, c := range Chunks(si, iob2Names(tags)) {
 			out = append(out, Mention{Sent: si, Start: c.Start, End: c.End, Type: c.Type})
 		}
@@ -246,7 +259,7 @@ func (m *Model) Recognize(doc [][]string) []Mention {
 
 // TagIOB2 tags a document and returns IOB2 tag names per token.
 func (m *Model) TagIOB2(doc [][]string) [][]string {
-	tags := m.tagDoc(doc)
+	tags, _ := m.tagDoc(doc)
 	out := make([][]string, len(tags))
 	for i, t := range tags {
 		out[i] = iob2Names(t)
@@ -259,7 +272,8 @@ func (m *Model) TagIOB2(doc [][]string) [][]string {
 // that memory stays bounded on any input.
 const maxPiece = 250
 
-func (m *Model) tagDoc(doc [][]string) [][]int {
+// tagDoc returns the tags of every sentence's words, and their classes.
+func (m *Model) tagDoc(doc [][]string) ([][]int, [][][nLevels]uint16) {
 	// Cut overlong sentences into pieces, tag the pieces, glue them back.
 	var pieces [][]string
 	var owner []int
@@ -313,10 +327,14 @@ func (m *Model) tagDoc(doc [][]string) [][]int {
 		pred = st.decodeDoc(toks, static, agg)
 	}
 	out := make([][]int, len(doc))
+	classes := make([][][nLevels]uint16, len(doc))
 	for i, p := range pred {
 		out[owner[i]] = append(out[owner[i]], p...)
+		for _, t := range toks[i] {
+			classes[owner[i]] = append(classes[owner[i]], t.class)
+		}
 	}
-	return out
+	return out, classes
 }
 
 // decodeDoc tags the sentences of a document in order, feeding each

@@ -159,6 +159,35 @@ func TestEmbeddedRobustness(t *testing.T) {
 	}
 }
 
+// TestRecognizeClasses checks that the classes the tagger hands on are
+// the words' classes, sentence by sentence, also across a sentence cut
+// into pieces, and that the mentions are Recognize's.
+func TestRecognizeClasses(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Fields(strings.Repeat("Merkel met the NATO chief in Berlin , ", maxPiece/7))
+	doc := [][]string{strings.Fields("Pentagon spokesman Colonel John Dorrian said so ."), long, nil, {"MOSUL"}}
+	mentions, classes := m.RecognizeClasses(doc)
+	if !reflect.DeepEqual(mentions, m.Recognize(doc)) {
+		t.Error("mentions differ from Recognize's")
+	}
+	if len(classes) != len(doc) {
+		t.Fatalf("%d sentences of classes, want %d", len(classes), len(doc))
+	}
+	for si, words := range doc {
+		if len(classes[si]) != len(words) {
+			t.Fatalf("sentence %d: %d classes for %d words", si, len(classes[si]), len(words))
+		}
+		for j, w := range words {
+			if classes[si][j] != m.Class(w) {
+				t.Errorf("sentence %d word %q: class %v, Class %v", si, w, classes[si][j], m.Class(w))
+			}
+		}
+	}
+}
+
 func readConll(t *testing.T, path string) []Document {
 	t.Helper()
 	f, err := os.Open(path)

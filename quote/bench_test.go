@@ -68,10 +68,10 @@ func BenchmarkAttributionVsEntities(b *testing.B) {
 	for b.Loop() {
 		for _, a := range arts {
 			t0 := time.Now()
-			mentions := em.Recognize(a.words)
+			mentions, classes := em.RecognizeClasses(a.words)
 			ents, clusters := entity.Link(a.toks, mentions)
 			t1 := time.Now()
-			d := DocOf(a.doc.Text, a.doc.Tokens, a.doc.Sents, em, mentions)
+			d := DocOf(a.doc.Text, a.doc.Tokens, a.doc.Sents, em, mentions, classes)
 			qm.Find(Input{Doc: d, Entities: ents, Clusters: clusters})
 			t2 := time.Now()
 			ent += t1.Sub(t0)

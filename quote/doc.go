@@ -33,15 +33,27 @@ func NewDoc(text string, m *entity.Model) *Doc {
 	return d
 }
 
-// DocOf gives the quote stage what it reads from a segmented text and the
-// entity stage's mentions found in it: each token's entity label (IOB2)
-// and its word classes from m.
-func DocOf(text string, toks []segment.Token, sents []segment.Sentence, m *entity.Model, mentions []entity.Mention) *Doc {
+// DocOf gives the quote stage what it reads from a segmented text and
+// what the entity stage found in it (entity.Model.RecognizeClasses): each
+// token's entity label (IOB2) and its word classes (classes[s][j] for
+// the j-th word of sentence s; m.Class for any token outside them).
+func DocOf(text string, toks []segment.Token, sents []segment.Sentence, m *entity.Model, mentions []entity.Mention, classes [][][entity.NumLevels]uint16) *Doc {
 	d := &Doc{Text: text, Tokens: toks, Sents: sents, NER: make([]string, len(toks)),
 		Class: make([][entity.NumLevels]uint16, len(toks))}
+	known := make([]bool, len(toks))
+	for si, cs := range classes {
+		if si < len(sents) {
+			n := copy(d.Class[sents[si].First:sents[si].Last], cs)
+			for k := sents[si].First; k < sents[si].First+n; k++ {
+				known[k] = true
+			}
+		}
+	}
 	for i, t := range toks {
 		d.NER[i] = "O"
-		d.Class[i] = m.Class(t.Text)
+		if !known[i] {
+			d.Class[i] = m.Class(t.Text)
+		}
 	}
 	for _, mn := range mentions {
 		base := sents[mn.Sent].First

@@ -124,8 +124,9 @@ func lowerNorm(w string) string {
 	}, w)
 }
 
-func shortShape(w string) string {
-	var b []byte
+// shortShape appends w's shape to b: X, x and d for upper-case, lower-case
+// and digit runs, ASCII punctuation as itself, * for anything else.
+func shortShape(b []byte, w string) []byte {
 	var last byte
 	for _, r := range w {
 		var c byte
@@ -146,7 +147,7 @@ func shortShape(w string) string {
 		}
 		last = c
 	}
-	return string(b)
+	return b
 }
 
 func isOpenQuote(w string) bool  { return w == "“" || w == "«" || w == "‘" || w == "„" }
@@ -281,17 +282,20 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 		}
 	}
 	out := make([][]uint64, n)
+	const per = 40 // room for a token's features
+	buf := make([]uint64, per*n)
+	var shape [32]byte
 	for i, t := range toks {
 		w := lw[i]
 		q := "o"
 		if inQ[i] {
 			q = "i"
 		}
-		f := make([]uint64, 0, 40)
+		f := buf[per*i : per*i : per*i+per]
 		f = append(f,
 			seqlab.Feat(fBias).U(),
 			seqlab.Feat(fWord).S(w).U(),
-			seqlab.Feat(fShape).S(shortShape(t.Text)).U(),
+			seqlab.Feat(fShape).B(shortShape(shape[:0], t.Text)).U(),
 			seqlab.Feat(fPrev).S(word(i-1)).U(),
 			seqlab.Feat(fNext).S(word(i+1)).U(),
 			seqlab.Feat(fPrev2).S(word(i-2)).U(),

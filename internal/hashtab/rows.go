@@ -87,11 +87,7 @@ func (t *Rows) probe(k, i uint64, acc []int32) bool {
 		base := int(i) * t.stride
 		switch t.words[base] {
 		case k:
-			s := t.words[base+1 : base+t.stride]
-			acc = acc[:t.n]
-			for j := range acc {
-				acc[j] += int32(int16(s[j>>2] >> (16 * (j & 3))))
-			}
+			addRow(acc[:t.n], t.words[base+1:base+t.stride])
 			return true
 		case 0:
 			return false
@@ -129,6 +125,22 @@ func (t *Rows) AddAll(ks []uint64, acc []int32) {
 				t.Add(0, acc)
 			}
 		}
+	}
+}
+
+// addRow adds the int16 weights packed four to a word in s to acc.
+func addRow(acc []int32, s []uint64) {
+	full := len(acc) / 4
+	s = s[:(len(acc)+3)/4]
+	for w, x := range s[:full] {
+		b := acc[4*w : 4*w+4 : 4*w+4]
+		b[0] += int32(int16(x))
+		b[1] += int32(int16(x >> 16))
+		b[2] += int32(int16(x >> 32))
+		b[3] += int32(int16(x >> 48))
+	}
+	for j := full * 4; j < len(acc); j++ {
+		acc[j] += int32(int16(s[j>>2] >> (16 * (j & 3))))
 	}
 }
 

@@ -22,7 +22,12 @@ const fnvPrime = 1099511628211
 func Feat(t byte) Hasher { return Hasher((14695981039346656037 ^ uint64(t)) * fnvPrime) }
 
 // S adds a string value.
-func (h Hasher) S(s string) Hasher {
+func (h Hasher) S(s string) Hasher { return addBytes(h, s) }
+
+// B adds a value given as bytes, as S adds the same string.
+func (h Hasher) B(b []byte) Hasher { return addBytes(h, b) }
+
+func addBytes[T ~string | ~[]byte](h Hasher, s T) Hasher {
 	x := uint64(h)
 	for i := 0; i < len(s); i++ {
 		x ^= uint64(s[i])

@@ -22,6 +22,17 @@ func TestEncodeDecode(t *testing.T) {
 	}
 }
 
+func TestHasherBytesAsString(t *testing.T) {
+	for _, w := range []string{"", "said", "“Xx”", "naïve"} {
+		if Feat(3).S(w).S("x") != Feat(3).B([]byte(w)).S("x") {
+			t.Errorf("%q: B and S differ", w)
+		}
+	}
+	if Feat(3).S("ab").S("c") == Feat(3).S("a").S("bc") {
+		t.Error("values run together")
+	}
+}
+
 // toy: a word "said" is a cue, capitalised words before it a source.
 func toy() []Example {
 	words := [][]string{{"Smith", "said", "it", "rained"}, {"it", "rained", ",", "Jones", "said"}, {"nothing", "here"}}
