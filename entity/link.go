@@ -67,6 +67,7 @@ func Link(sents [][]Token, ms []Mention) ([]Entity, []Cluster) {
 			Type: m.Type, Sent: m.Sent, TokStart: m.Start, TokEnd: m.End,
 		})
 	}
+	trimRunOn(sents, ents)
 	var cl []*clusterBuild
 	// Long names first, so that "Johnson" finds "Boris Johnson" even when
 	// the short form comes first in the article.
@@ -143,6 +144,48 @@ func Link(sents [][]Token, ms []Mention) ([]Entity, []Cluster) {
 // it with every cluster: by last word, and by acronym in both directions.
 type candidateIndex struct {
 	byLast, byAcronym, bySingle, byWord map[string][]int
+}
+
+// trimRunOn cuts a mention of six capitalised words or more back to a
+// name the article mentions on its own at its start: in a title-case
+// headline the tagger runs a name on into the words after it ("Roger
+// Stone Blames Obama For The Possibility …" when the text names "Roger
+// Stone"), where a long name has its small words in lower case
+// ("International Committee of the Red Cross").
+func trimRunOn(sents [][]Token, ents []Entity) {
+	for i := range ents {
+		e := &ents[i]
+		if e.TokEnd-e.TokStart < 6 || !allCapitalised(sents[e.Sent][e.TokStart:e.TokEnd]) {
+			continue
+		}
+		best := -1
+		for j := range ents {
+			o := &ents[j]
+			n := o.TokEnd - o.TokStart
+			if j == i || n < 2 || n >= e.TokEnd-e.TokStart || best >= 0 && n <= ents[best].TokEnd-ents[best].TokStart {
+				continue
+			}
+			if joinTokens(sents[e.Sent][e.TokStart:e.TokStart+n]) == o.Text {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		s := sents[e.Sent]
+		e.TokEnd = e.TokStart + ents[best].TokEnd - ents[best].TokStart
+		e.Span = Span{Text: joinTokens(s[e.TokStart:e.TokEnd]), Start: s[e.TokStart].Start, End: s[e.TokEnd-1].End}
+		e.Type = ents[best].Type
+	}
+}
+
+func allCapitalised(ts []Token) bool {
+	for _, t := range ts {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func addUnique(m map[string][]int, k string, c int) {
@@ -311,6 +354,13 @@ func (c *clusterBuild) finish(id int, ents []Entity) Cluster {
 		if best < 0 || (e.Type == out.Type && ents[best].Type != out.Type) ||
 			(e.Type == ents[best].Type && (len(nameKey(e.Text)) > len(nameKey(ents[best].Text)) ||
 				len(nameKey(e.Text)) == len(nameKey(ents[best].Text)) && e.Start < ents[best].Start)) {
+			best = i
+		}
+	}
+	// a longer form the tagger typed otherwise still names the cluster
+	// ("Roger Stone" tagged ORG, "Stone" PER)
+	for _, i := range c.members {
+		if k, kb := nameKey(ents[i].Text), nameKey(ents[best].Text); len(k) > len(kb) && hasSuffix(k, kb) {
 			best = i
 		}
 	}

@@ -76,6 +76,11 @@ func TestLinkClusters(t *testing.T) {
 		{"org head word", []string{"the [ORG Syrian Observatory for Human Rights] said .", "The [ORG Observatory] added"},
 			[]string{"ORG:Syrian Observatory for Human Rights=Observatory"}},
 		{"different types kept apart", []string{"[LOC Washington] and [PER George Washington]"}, []string{"LOC:Washington", "PER:George Washington"}},
+		{"a headline run on past a name is cut back to it", []string{"[ORG Roger Stone Blames Obama For The Possibility] Of Alzheimer",
+			"his pal [ORG Roger Stone] thinks so .", "[ORG Stone] told [PER Alex Jones] .", "[PER Stone] said .", "[PER Stone] added .", "[PER Stone] replied ."},
+			[]string{"PER:Roger Stone=Stone", "PER:Alex Jones"}},
+		{"a long name is kept whole", []string{"the [ORG International Committee of the Red Cross] said .", "the [ORG International Committee] met ."},
+			[]string{"ORG:International Committee of the Red Cross", "ORG:International Committee"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

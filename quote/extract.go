@@ -153,6 +153,8 @@ func (m *Model) extract(d *Doc) []found {
 			if !f.source.ok() {
 				f.source = subjectBefore(d, sent, f, m.cueLex)
 			}
+			f = accordingTo(d, sent, f)
+			f.source = nameAfterCue(d, f)
 			out = append(out, f)
 		}
 		// unclaimed contents continue the nearest attribution before them,
@@ -200,6 +202,150 @@ func (m *Model) extract(d *Doc) []found {
 		}
 	}
 	return out
+}
+
+// accordingTo mends "according to X" when the tagger found no source:
+// the words between the cue and the content are the source ("According
+// to report ISIS has executed …"), and a content that starts right at the
+// cue is the source's noun phrase, up to a relative clause or a comma
+// ("…, according to the Observatory which has documented …"); what was
+// said is then the clause before the cue, or after the source when the
+// sentence opens with the cue.
+func accordingTo(d *Doc, sent []int, f found) found {
+	c := f.cue
+	if !c.ok() || c.b-c.a < 2 || len(f.contents) != 1 || !strings.EqualFold(d.Tokens[c.a].Text, "according") ||
+		!strings.EqualFold(d.Tokens[c.a+1].Text, "to") || f.source.ok() && f.source.a >= c.b {
+		return f
+	}
+	// the source of "according to" follows it: one the tagger put before
+	// the cue is not it
+	f.source = tokSpan{-1, -1}
+	if c.b-c.a > 2 {
+		// "According to report": the cue took the source
+		f.source, f.cue = tokSpan{c.a + 2, c.b}, tokSpan{c.a, c.a + 2}
+		return f
+	}
+	n := f.contents[0]
+	if sent[n.a] != sent[c.a] {
+		return f
+	}
+	if n.b <= c.a {
+		// "…, according to the group which relies on …": the words after
+		// the cue up to a relative pronoun or the sentence's end
+		s := d.Sents[sent[c.a]]
+		b := c.b
+		for b < s.Last && b-c.b < 8 && !relativeWord(d.Tokens[b].Text) && d.Tokens[b].Text != "," {
+			b++
+		}
+		for b > c.b && isPunct(d.Tokens[b-1].Text) {
+			b--
+		}
+		if b > c.b && (b == s.Last || relativeWord(d.Tokens[b].Text) || isPunct(d.Tokens[b].Text)) {
+			f.source = tokSpan{c.b, b}
+		}
+		return f
+	}
+	if n.a > c.b {
+		if k := n.a - c.b; k <= 6 && !isPunct(d.Tokens[c.b].Text) {
+			b := n.a
+			for b > c.b && isPunct(d.Tokens[b-1].Text) {
+				b--
+			}
+			if b > c.b {
+				f.source = tokSpan{c.b, b}
+			}
+		}
+		return f
+	}
+	s := d.Sents[sent[c.a]]
+	var src, said tokSpan
+	if c.a == s.First || c.a == s.First+1 && isPunct(d.Tokens[s.First].Text) {
+		// "According to the Observatory, 20 people died": the tagger's
+		// content is the source; what follows it was said
+		src = n
+		for src.b > src.a && isPunct(d.Tokens[src.b-1].Text) {
+			src.b--
+		}
+		a := n.b
+		for a < s.Last && isPunct(d.Tokens[a].Text) {
+			a++
+		}
+		b := s.Last
+		for b > a && isPunct(d.Tokens[b-1].Text) {
+			b--
+		}
+		said = tokSpan{a, b}
+	} else {
+		// "20 people died, according to the Observatory which has …": the
+		// source runs up to a relative pronoun, or is the whole content
+		// when that ends the sentence; the clause before the cue was said
+		end := -1
+		for t := c.b + 1; t < n.b; t++ {
+			if relativeWord(d.Tokens[t].Text) || d.Tokens[t].Text == ";" {
+				end = t
+				break
+			}
+		}
+		last := s.Last
+		for last > n.b && isPunct(d.Tokens[last-1].Text) {
+			last--
+		}
+		if end < 0 && (n.b-c.b <= 6 || n.b == last && n.b-c.b <= 20) {
+			end = n.b
+		}
+		if end < 0 {
+			return f
+		}
+		for end > c.b && isPunct(d.Tokens[end-1].Text) {
+			end--
+		}
+		src = tokSpan{c.b, end}
+		b := c.a
+		for b > s.First && isPunct(d.Tokens[b-1].Text) {
+			b--
+		}
+		said = tokSpan{s.First, b}
+	}
+	if !src.ok() || said.b-said.a < 3 {
+		return f
+	}
+	f.source, f.contents = src, []tokSpan{said}
+	return f
+}
+
+// nameAfterCue returns the source of a quotation followed by its
+// speaker with the verb first ("“…” a village south of Jarabulus said
+// Rami Abdel Rahman of the Observatory", where stripped commas let the
+// tagger take the words before the cue): a person named right after the
+// cue, when the words the tagger took name no person or organisation.
+// Otherwise the source stays.
+func nameAfterCue(d *Doc, f found) tokSpan {
+	c, s := f.cue, f.source
+	if !c.ok() || !s.ok() || s.b > c.a || len(f.contents) == 0 || f.contents[len(f.contents)-1].b > s.a ||
+		c.b >= len(d.Tokens) || d.NER == nil || d.NER[c.b] != "B-PER" || c.b-c.a != 1 ||
+		!invertingVerbs[strings.ToLower(d.Tokens[c.a].Text)] {
+		return s
+	}
+	for t := s.a; t < s.b; t++ {
+		if strings.HasSuffix(d.NER[t], "PER") || strings.HasSuffix(d.NER[t], "ORG") || pronouns[strings.ToLower(d.Tokens[t].Text)] {
+			return s
+		}
+	}
+	b := c.b + 1
+	for b < len(d.Tokens) && d.NER[b] == "I-PER" {
+		b++
+	}
+	return tokSpan{c.b, b}
+}
+
+// invertingVerbs are the speech verbs that come before their subject
+// after a quotation ("…," said Smith); "told Smith" names the listener.
+var invertingVerbs = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "explained": true,
+	"noted": true, "wrote": true, "writes": true, "continued": true, "asked": true, "argued": true, "insisted": true}
+
+func relativeWord(w string) bool {
+	w = strings.ToLower(w)
+	return w == "which" || w == "who" || w == "that"
 }
 
 // emptyContent reports an attribution whose content says nothing: a

@@ -75,7 +75,8 @@ var anonymousHeads = map[string]bool{
 	"pundits": true, "commentators": true, "activists": true, "rebels": true, "militants": true, "protesters": true,
 	"locals": true, "fighters": true, "doctors": true, "medics": true, "survivors": true,
 	"residents": true, "witnesses": true, "staffers": true, "journalists": true, "reporters": true,
-	"employees": true, "advisers": true, "advisors": true, "allies": true,
+	"employees": true, "advisers": true, "advisors": true, "allies": true, "friends": true, "relatives": true,
+	"neighbors": true, "neighbours": true, "colleagues": true, "associates": true, "acquaintances": true,
 }
 
 var documentHeads = map[string]bool{
@@ -98,7 +99,13 @@ var mediaHeads = map[string]bool{
 var mediaNames = []string{"times", "post", "news", "cnn", "reuters", "associated press", "ap", "afp", "bbc", "fox",
 	"nbc", "cbs", "abc", "msnbc", "journal", "guardian", "telegraph", "tribune", "herald", "gazette", "politico",
 	"breitbart", "bloomberg", "axios", "huffington", "huffpost", "usa today", "daily", "magazine", "press", "al jazeera",
-	"newsweek", "atlantic", "hill", "wire", "tass", "ria", "xinhua", "sputnik", "rt", "npr", "pbs", "economist", "reporter"}
+	"newsweek", "atlantic", "hill", "wire", "tass", "ria", "xinhua", "sputnik", "rt", "npr", "pbs", "economist", "reporter",
+	"sana", "irna", "anadolu", "yonhap", "kyodo", "ansa", "efe", "dpa", "upi", "interfax", "tasnim", "kuna", "al arabiya"}
+
+// reporterHeads are the people through whom an outlet reports: "the
+// reporter", "SANA's correspondent" speak for their outlet.
+var reporterHeads = map[string]bool{"reporter": true, "correspondent": true, "journalist": true, "anchor": true,
+	"stringer": true}
 
 func isMedia(name string) bool {
 	l := " " + strings.ToLower(name) + " "
@@ -175,6 +182,11 @@ func (m *Model) Find(in Input) []Quote {
 		if f.cue.ok() {
 			c := m.span(d, f.cue.a, f.cue.b)
 			q.Cue = &c
+		}
+		if headlineLabel(d, f) {
+			// "BREAKING: Michelle Obama Pregnant…", "SMOKING GUN: Proof
+			// That …": a kicker before a headline's colon says nothing
+			continue
 		}
 		cont := !f.cue.ok() || q.Kind == "direct"
 		q.Speaker = resolve(d, in, entAt, f.source, first, prevSpeaker, prevEnd, cont)
@@ -437,6 +449,13 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	case documentHeads[head]:
 		sp.Kind, sp.Via = "document", "nominal"
 		return sp
+	case reporterHeads[head] && !indefinite(low):
+		// "the reporter", "our correspondent": the outlet named last
+		sp.Kind, sp.Via = "media", "nominal"
+		if c := lastMedia(in, entAt, src.a); c >= 0 {
+			sp.Cluster, sp.Name = in.Clusters[c].ID, in.Clusters[c].Name
+		}
+		return sp
 	case mediaHeads[head] && (head != "agency" || strings.Contains(low, "news") || strings.Contains(low, "press")):
 		sp.Kind, sp.Via = "media", "nominal"
 		// "the newspaper" is the outlet named before; "the media" and
@@ -523,6 +542,16 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		sp.Kind = "person"
 	}
 	return sp
+}
+
+// headlineLabel reports an attribution whose source is a label in
+// capitals before a colon in the headline, and whose cue is that colon.
+func headlineLabel(d *Doc, f found) bool {
+	s, c := f.source, f.cue
+	if !s.ok() || !c.ok() || c.b-c.a != 1 || d.Tokens[c.a].Text != ":" || c.a != s.b || s.a >= firstBodyToken(d) {
+		return false
+	}
+	return isUpperLabel(d.Text[d.Tokens[s.a].Start:d.Tokens[s.b-1].End])
 }
 
 // personNouns are heads that make a source one person though the article
@@ -666,10 +695,27 @@ func kindOf(c entity.Cluster) string {
 func lastCluster(in Input, entAt []int, t int, typ string) int {
 	for i := t - 1; i >= 0; i-- {
 		if e := entAt[i]; e >= 0 && in.Entities[e].Type == typ {
-			return in.Entities[e].Cluster
+			if c := in.Entities[e].Cluster; typ != "PER" || !acronym(in.Clusters[c].Name) {
+				return c
+			}
 		}
 	}
 	return -1
+}
+
+// acronym reports a name in capitals, perhaps plural ("HBCUs", "NFL"):
+// no person is called that, whatever the entity tagger said.
+func acronym(name string) bool {
+	name = strings.TrimSuffix(name, "s")
+	if utf8.RuneCountInString(name) < 2 {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // genericOrgHeads name any kind of organisation: "the group" is the one

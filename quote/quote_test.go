@@ -82,8 +82,8 @@ func TestFindSpeakers(t *testing.T) {
 			"20 million people needed food aid", "indirect", "World Health Organization", "organization"},
 		{"a news agency", "The state news agency said the army had taken the town.",
 			"the army had taken the town", "indirect", "", "media"},
-		{"a headline in capitals is not a transcript turn", "SMOKING GUN: Proof That The Senator Lied About The Deal\n\nThe senator said the deal was fair.",
-			"Proof That The Senator Lied", "indirect", "", "unknown"},
+		{"friends are unnamed sources", "Close friends of the family say she is taking Sasha back to Chicago.",
+			"taking Sasha back to Chicago", "indirect", "", "anonymous"},
 		{"apposition after a nominal", "A ministry spokesman, Colonel Jane Roe, said the minister had not resigned.",
 			"the minister had not resigned", "indirect", "Jane Roe", "person"},
 		{"a person named after the head is not the speaker", "A spokeswoman for Hillary Clinton said the campaign would respond.",
@@ -94,6 +94,14 @@ func TestFindSpeakers(t *testing.T) {
 			"They use these pauses", "direct", "", "anonymous"},
 		{"capitals without a colon are not a transcript turn", "Boucher retired in 2015.\n\nWAVE reports that Boucher was released from jail on Saturday.",
 			"Boucher was released", "indirect", "", "unknown"},
+		{"according to, commas stripped", "Eleven civilians were killed in Saraqeb and another man died in Sheikh Mustafa according to the Syrian Observatory for Human Rights which relies on a broad network of activists.",
+			"another man died in Sheikh Mustafa", "indirect", "Syrian Observatory for Human Rights", "organization"},
+		{"according to a bare noun", "The network said in a report released today that 33000 residents had fled. According to report ISIS has executed around 367 people in the town.",
+			"ISIS has executed around 367 people", "indirect", "", "document"},
+		{"verb before the speaker, commas stripped", "\"At least 20 civilians were killed by artillery fire on Sunday morning at Jeb el-Kussa\" a village south of Jarabulus said Rami Abdel Rahman of the Syrian Observatory for Human Rights.",
+			"At least 20 civilians were killed", "direct", "Rami Abdel Rahman", "person"},
+		{"the reporter of an outlet", "SANA reported that three people were killed in Aleppo. Earlier the reporter noted that a rocket shell was fired at the eastern neighborhoods.",
+			"a rocket shell was fired", "indirect", "SANA", "media"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -116,6 +124,20 @@ func TestFindSpeakers(t *testing.T) {
 				t.Errorf("offsets cover %q, text %q", tc.text[q.Start:q.End], q.Text)
 			}
 		})
+	}
+}
+
+// TestHeadlineKicker: a label in capitals before a headline's colon is
+// neither a transcript turn nor a source.
+func TestHeadlineKicker(t *testing.T) {
+	for _, text := range []string{
+		"SMOKING GUN: Proof That The Senator Lied About The Deal\n\nThe senator said the deal was fair.",
+		"BREAKING: Michelle Obama Pregnant…And Here’s The Father\n\nThe senator said the deal was fair.",
+	} {
+		_, qs := analyse(t, text)
+		if len(qs) != 1 || qs[0].Text != "the deal was fair" {
+			t.Errorf("%q: quotations %+v, want only the body's", text, qs)
+		}
 	}
 }
 
