@@ -244,6 +244,22 @@ func TestRestoreGap(t *testing.T) {
 	}
 }
 
+// TestRestoreNoNameNeeded: a surname before the gap ends a name ("DeVos
+// appearance" lost an apostrophe), and a first name of someone else's
+// longer name does not complete one.
+func TestRestoreNoNameNeeded(t *testing.T) {
+	text := "Betsy DeVos spoke on Friday. Students made their disapproval of DeVos  appearance known. Clinton and Warren said so."
+	in, qs := analyse(t, text)
+	if r := Restore(in, qs, lastToken(in, "appearance"), repair.SlotNameContinue); r != nil {
+		t.Errorf("after a surname: restored %+v", r)
+	}
+	text = "Hillary Clinton spoke. “Caliph” Abu Bakr   had fled Mosul. Hillary said so, and Hillary left."
+	in, qs = analyse(t, text)
+	if r := Restore(in, qs, lastToken(in, "had"), repair.SlotNameContinue); r != nil && r.Name == "Hillary" {
+		t.Errorf("a first name completed a name: %+v", r)
+	}
+}
+
 func TestModelRoundTrip(t *testing.T) {
 	m, err := Default()
 	if err != nil {

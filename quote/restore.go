@@ -36,9 +36,20 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 		partial := -1
 		if e := entAt[tok-1]; e >= 0 && in.Entities[e].Type == "PER" {
 			partial = in.Entities[e].Cluster
+			if slot == repair.SlotNameContinue && completeName(in, e) {
+				return nil
+			}
 		}
 		if slot == repair.SlotNameContinue && partial < 0 {
 			return nil
+		}
+		// first names: the first word of a person's longer name ("Hillary"
+		// of "Hillary Clinton") does not complete another name
+		firstNames := map[string]bool{}
+		for _, c := range in.Clusters {
+			if f := strings.Fields(c.Name); c.Type == "PER" && len(f) > 1 {
+				firstNames[f[0]] = true
+			}
 		}
 		best, bestN := -1, 0
 		for _, c := range in.Clusters {
@@ -46,7 +57,7 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 				continue
 			}
 			// a surname-only cluster completes a partial name
-			if slot == repair.SlotNameContinue && len(strings.Fields(c.Name)) > 1 {
+			if slot == repair.SlotNameContinue && (len(strings.Fields(c.Name)) > 1 || firstNames[c.Name]) {
 				continue
 			}
 			if n := len(c.Mentions); n > bestN {
@@ -111,6 +122,32 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 		return &repair.Restored{Name: in.Clusters[best].Name, Cluster: best, Confidence: 0.3, Reason: "salience"}
 	}
 	return nil
+}
+
+// completeName reports a mention that ends in its person's surname, so
+// that a gap after it did not cut the rest of the name ("DeVos
+// appearance" and "Robert Mueller  understands" lost an apostrophe or a
+// quotation mark): the one word of a surname-only mention, or a last word
+// the article also uses alone for that person. "Abu Bakr" never appears
+// as "Bakr".
+func completeName(in Input, e int) bool {
+	en := in.Entities[e]
+	f := strings.Fields(en.Text)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	c := in.Clusters[en.Cluster]
+	if len(f) == 1 {
+		cf := strings.Fields(c.Name)
+		return len(cf) > 0 && strings.EqualFold(cf[len(cf)-1], last)
+	}
+	for _, mi := range c.Mentions {
+		if mi < len(in.Entities) && mi != e && strings.EqualFold(in.Entities[mi].Text, last) {
+			return true
+		}
+	}
+	return false
 }
 
 // introducedLater returns the person whose first mention comes within five

@@ -74,6 +74,53 @@ var (
 		"mayor", "ambassador", "director", "chairman", "ceo", "pope", "lt", "sgt", "capt", "adm", "prof")
 )
 
+// quoteVerbs are the speech verbs that follow a quotation ("…,” said
+// Smith) and sentenceWords the words that open a sentence but never a
+// name: after a stripped opening mark ("replied,  Would I …").
+var (
+	quoteVerbs = set("said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
+		"replied", "replies", "continued", "explained", "insisted", "noted", "tweeted", "posted", "stated")
+	sentenceWords = set("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "the", "a",
+		"an", "what", "why", "how", "who", "where", "when", "can", "could", "would", "will", "should", "do",
+		"does", "did", "is", "are", "was", "were", "let", "if", "but", "and", "so", "no", "yes", "our", "my",
+		"your", "there", "here", "just", "not", "please", "thank", "very", "all", "now", "oh", "well")
+	// nounDeterminers open a noun phrase: a preposition's object that
+	// starts with one was not cut out
+	nounDeterminers = set("a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our",
+		"my", "your")
+)
+
+// strippedMark reports a gap that, in a text with no quotation marks
+// left, is a stripped mark rather than a name: a closing mark before the
+// speech verb and the speaker that attribute the quotation (",  said Erik
+// Compton", ",  Trump wrote"), an opening one before a sentence's first word
+// ("replied,  Would I …", "or  Am I …"), or one before a title or a
+// noun phrase after a determiner or preposition ("on  Tonight with Don
+// Lemon", "from  a bunch of emails").
+func strippedMark(left, right []string, prev rune, slot Slot) bool {
+	if len(right) == 0 {
+		return false
+	}
+	r0 := strings.ToLower(strings.Trim(right[0], ".,;:!?"))
+	afterPunct := strings.ContainsRune(",?!:", prev)
+	switch {
+	case afterPunct && quoteVerbs[r0] && len(right) > 1 && isCapitalised(right[1]):
+		// the speaker follows the verb; "Yesterday,   said the war …"
+		// lost its subject
+		return true
+	case afterPunct && len(right) > 1 && isCapitalised(right[0]) && quoteVerbs[strings.ToLower(strings.Trim(right[1], ".,;:"))]:
+		return true
+	case (afterPunct || slot == SlotPreposition || slot == SlotDeterminer) && isCapitalised(right[0]) && sentenceWords[r0]:
+		return true
+	case slot == SlotPreposition || slot == SlotDeterminer:
+		if len(left) > 0 && strings.EqualFold(left[len(left)-1], "told") {
+			return false // "told   the newspaper": the listener's name was cut
+		}
+		return isCapitalised(right[0]) || nounDeterminers[r0]
+	}
+	return false
+}
+
 func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 
 // findGaps reports runs of two or more spaces inside a line (or one or
@@ -83,6 +130,7 @@ func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 func findGaps(text string, m *OffsetMap) []Gap {
 	var gaps []Gap
 	var cleanEnds [][2]int // gap spans in the clean text
+	var ctx []gapContext
 	for i := 0; i < len(text); i++ {
 		if !isGapSpace(text[i]) {
 			continue
@@ -119,26 +167,70 @@ func findGaps(text string, m *OffsetMap) []Gap {
 			continue // "Copyright   2018": a stripped © sign, not a name
 		}
 		slot := classifyGap(lw, rw, prevRune, possessive)
+		if len(rw) > 0 && strings.HasPrefix(rw[0], "(@") {
+			slot = SlotQuoteMarks // "Laura P   (@handle)": an emoji stripped before a tweet's handle
+		}
+		ctx = append(ctx, gapContext{lw, rw, prevRune, possessive})
 		s, e := m.Span(start, end)
 		gaps = append(gaps, Gap{
 			Start: s, End: e,
 			Left: strings.Join(lw, " "), Right: strings.Join(rw, " "),
-			Slot: slot, NameSlot: slot != SlotUnknown, Confidence: slotConfidence[slot],
+			Slot: slot, NameSlot: slot != SlotUnknown && slot != SlotQuoteMarks, Confidence: slotConfidence[slot],
 		})
 		cleanEnds = append(cleanEnds, [2]int{start, end})
 	}
+	// A text whose quotation marks were stripped (none left, or a stray
+	// few in code or a URL against many gaps): gaps there are marks as
+	// often as names
+	marks := 0
+	for _, r := range text {
+		if strings.ContainsRune("\"“”«»", r) {
+			marks++
+		}
+	}
+	stripped := len(gaps) > 0 && (marks == 0 || 2*marks < len(gaps))
+	if !stripped {
+		return gaps
+	}
+	for i, c := range ctx {
+		if !c.possessive && gaps[i].Slot != SlotQuoteMarks && strippedMark(c.left, c.right, c.prev, gaps[i].Slot) {
+			gaps[i].Slot, gaps[i].NameSlot, gaps[i].Confidence = SlotQuoteMarks, false, slotConfidence[SlotQuoteMarks]
+		}
+	}
 	markQuotePairs(text, gaps, cleanEnds)
+	if len(gaps) >= 3 {
+		// quotation marks were stripped along with whatever else: a gap
+		// where a name or a mark could have stood stays unexplained; only
+		// a possessive, a name cut short and a title still want a name
+		for i := range gaps {
+			switch gaps[i].Slot {
+			case SlotTitle:
+				// "the president  as saying": a title after a determiner
+				// is a noun, not the start of a name
+				if l := ctx[i].left; len(l) < 2 || !determiners[strings.ToLower(l[len(l)-2])] && !strings.EqualFold(l[len(l)-2], "next") {
+					continue
+				}
+			case SlotPossessive, SlotNameContinue, SlotQuoteMarks:
+				continue
+			}
+			gaps[i].NameSlot, gaps[i].Confidence = false, slotConfidence[SlotUnknown]
+		}
+	}
 	return gaps
 }
 
-// markQuotePairs recognises the other damage that leaves runs of spaces:
-// quotation marks stripped from a text that has none left at all. Two gaps
-// on one line around a short phrase ("appeared on  Fox & Friends  to") are
-// then the two marks, not names.
+// gapContext is what a gap was classified by.
+type gapContext struct {
+	left, right []string
+	prev        rune
+	possessive  bool
+}
+
+// markQuotePairs recognises the other damage that leaves runs of spaces
+// in a text whose quotation marks were stripped: two gaps on one line
+// around a short phrase ("appeared on  Fox & Friends  to") are the two
+// marks, not names.
 func markQuotePairs(text string, gaps []Gap, at [][2]int) {
-	if strings.ContainsAny(text, "\"“”«»") {
-		return // the text kept its quotation marks: gaps are not stripped ones
-	}
 	for i := 0; i+1 < len(gaps); i++ {
 		inner := text[at[i][1]:at[i+1][0]]
 		if strings.ContainsAny(inner, "\n\r") || len(strings.Fields(inner)) > 12 || gaps[i].Slot == SlotPossessive {

@@ -89,6 +89,13 @@ func TestGaps(t *testing.T) {
 		{"quotes kept: names", "“No,” he said, and   told   he was wrong", []string{"22-25:after_preposition", "29-32:after_preposition"}},
 		{"after quote", "“We will win,”   said on Tuesday", []string{"18-21:after_quote"}},
 		{"stripped copyright sign", "Follow us. Copyright   2018 TRT World.", nil},
+		{"closing mark before verb and speaker", "It has lost its luster,  said Erik Compton, a player.", []string{"23-25:stripped_quote_marks"}},
+		{"closing mark before speaker and verb", "The Border Patrol knows this,  Trump wrote.", []string{"29-31:stripped_quote_marks"}},
+		{"opening mark after a comma", "Jenner replied,  Would I be better inside?", []string{"15-17:stripped_quote_marks"}},
+		{"mark before a title after a preposition", "he filled in on  Tonight with Don Lemon.", []string{"15-17:stripped_quote_marks"}},
+		{"mark before a noun phrase after a preposition", "how to strip it from  a bunch of emails.", []string{"20-22:stripped_quote_marks"}},
+		{"a tweet's handle after a stripped emoji", "Laura P   (@dsigningwmn) December 29, 2016", []string{"7-10:stripped_quote_marks"}},
+		{"the listener cut after told", "The minister told   the newspaper that he would stay.", []string{"17-20:after_preposition"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
