@@ -121,6 +121,18 @@ func strippedMark(left, right []string, prev rune, slot Slot) bool {
 	return false
 }
 
+// possessiveAt reports a possessive ending at the start of s: "’s
+// message", "'s,", "’ " — not a word in quotes ("'script'").
+func possessiveAt(s string) bool {
+	for _, p := range []string{"’s", "'s"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+	}
+	return strings.HasPrefix(s, "’ ") || strings.HasPrefix(s, "s’ ")
+}
+
 func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 
 // findGaps reports runs of two or more spaces inside a line (or one or
@@ -147,8 +159,7 @@ func findGaps(text string, m *OffsetMap) []Gap {
 			continue
 		}
 		right := text[end:]
-		possessive := strings.HasPrefix(right, "’s") || strings.HasPrefix(right, "'s") ||
-			strings.HasPrefix(right, "’ ") || strings.HasPrefix(right, "s’ ")
+		possessive := possessiveAt(right)
 		nr, _ := utf8.DecodeRuneInString(right)
 		if lineStart && !possessive && !unicode.IsLower(nr) {
 			continue // indentation before a capital; "   said …" at a line start is a gap
@@ -203,14 +214,22 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		// where a name or a mark could have stood stays unexplained; only
 		// a possessive, a name cut short and a title still want a name
 		for i := range gaps {
-			switch gaps[i].Slot {
+			switch c := ctx[i]; gaps[i].Slot {
 			case SlotTitle:
-				// "the president  as saying": a title after a determiner
-				// is a noun, not the start of a name
-				if l := ctx[i].left; len(l) < 2 || !determiners[strings.ToLower(l[len(l)-2])] && !strings.EqualFold(l[len(l)-2], "next") {
+				// "the president  as saying", "as secretary   a …": a title
+				// in lower case or after a determiner is a noun, not the
+				// start of a name
+				l := c.left
+				if isCapitalised(l[len(l)-1]) && (len(l) < 2 || !determiners[strings.ToLower(l[len(l)-2])]) {
 					continue
 				}
-			case SlotPossessive, SlotNameContinue, SlotQuoteMarks:
+			case SlotNameContinue:
+				// "Noam Chomsky  On Western Terrorism", "Mario Tama  / Getty
+				// Images": a mark or a credit, not the rest of a name
+				if r, _ := utf8.DecodeRuneInString(strings.Join(c.right, " ")); unicode.IsLower(r) {
+					continue
+				}
+			case SlotPossessive, SlotQuoteMarks:
 				continue
 			}
 			gaps[i].NameSlot, gaps[i].Confidence = false, slotConfidence[SlotUnknown]
@@ -256,16 +275,19 @@ func classifyGap(left, right []string, prev rune, possessive bool) Slot {
 	}
 	lwl := strings.ToLower(strings.Trim(lw, ".,"))
 	rwl := strings.ToLower(strings.Trim(rw, ".,"))
+	// "the ambassador,  former …", "get used to this,  Scalia found": a
+	// comma ends the phrase a title, determiner or name would go on in
+	open := lw != "" && !strings.ContainsAny(lw[len(lw)-1:], ",;:")
 	switch {
 	case prev == '”' || prev == '"' || strings.HasSuffix(lw, ",”") || strings.HasSuffix(lw, ",\""):
 		return SlotQuote
-	case gapTitles[lwl]:
+	case gapTitles[lwl] && open:
 		return SlotTitle
-	case determiners[lwl]:
+	case determiners[lwl] && open:
 		return SlotDeterminer
-	case prepositions[lwl]:
+	case prepositions[lwl] && open:
 		return SlotPreposition
-	case isCapitalised(lw) && len(left) >= 2 && !strings.HasSuffix(left[len(left)-2], "."):
+	case isCapitalised(lw) && open && len(left) >= 2 && !strings.HasSuffix(left[len(left)-2], "."):
 		return SlotNameContinue
 	case gapVerbs[rwl]:
 		return SlotSubject

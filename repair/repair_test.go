@@ -96,6 +96,9 @@ func TestGaps(t *testing.T) {
 		{"mark before a noun phrase after a preposition", "how to strip it from  a bunch of emails.", []string{"20-22:stripped_quote_marks"}},
 		{"a tweet's handle after a stripped emoji", "Laura P   (@dsigningwmn) December 29, 2016", []string{"7-10:stripped_quote_marks"}},
 		{"the listener cut after told", "The minister told   the newspaper that he would stay.", []string{"17-20:after_preposition"}},
+		{"a comma ends the determiner's phrase", "He said “no” to that,  Scalia found it natural.", []string{"25-27:unknown"}},
+		{"a comma ends the title's phrase", "He said “no” to the ambassador,  former detainee Adel said.", []string{"35-37:unknown"}},
+		{"a quoted word is no possessive", "He said “no” to that  'script' tag.", []string{"24-26:after_determiner"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
