@@ -172,6 +172,13 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		if !possessive && strings.ContainsRune(".!?:;", prevRune) && (unicode.IsUpper(nextRune) || strings.ContainsRune("“\"‘(", nextRune)) {
 			continue // two spaces between sentences
 		}
+		if !possessive && strings.ContainsRune("”\"’", prevRune) && unicode.IsUpper(nextRune) {
+			// "… personally.”  The poll": two spaces after a quotation
+			// that ends its sentence
+			if body := strings.TrimRight(text[:start], "”\"’"); body != "" && strings.ContainsRune(".!?", rune(body[len(body)-1])) {
+				continue
+			}
+		}
 		lw := lastWords(text[:start], 3)
 		rw := firstWords(right, 3)
 		if len(lw) > 0 && strings.EqualFold(lw[len(lw)-1], "copyright") {
@@ -284,6 +291,10 @@ func classifyGap(left, right []string, prev rune, possessive bool) Slot {
 	case gapTitles[lwl] && open:
 		return SlotTitle
 	case determiners[lwl] && open:
+		if isCapitalised(rw) {
+			// "with the  Washington Examiner": the name is there
+			return SlotUnknown
+		}
 		return SlotDeterminer
 	case prepositions[lwl] && open:
 		return SlotPreposition

@@ -98,6 +98,8 @@ func TestGaps(t *testing.T) {
 		{"the listener cut after told", "The minister told   the newspaper that he would stay.", []string{"17-20:after_preposition"}},
 		{"a comma ends the determiner's phrase", "He said “no” to that,  Scalia found it natural.", []string{"25-27:unknown"}},
 		{"a comma ends the title's phrase", "He said “no” to the ambassador,  former detainee Adel said.", []string{"35-37:unknown"}},
+		{"two spaces after a quotation that ends its sentence", "“It is personal.”  The poll had a margin of error.", nil},
+		{"a name after the determiner", "He spoke with the  Washington Examiner on Monday.", []string{"17-19:unknown"}},
 		{"a quoted word is no possessive", "He said “no” to that  'script' tag.", []string{"24-26:after_determiner"}},
 	}
 	for _, tt := range tests {
