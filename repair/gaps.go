@@ -121,6 +121,21 @@ func strippedMark(left, right []string, prev rune, slot Slot) bool {
 	return false
 }
 
+// invertedAttribution reports a gap after a comma (or ? !) before a
+// speech verb and the speaker it names: a name (",  said Erik Compton")
+// or a short noun phrase that ends there (",  said the source, who …",
+// ",  said the spokesman."). "Yesterday,   said the war was over" lost
+// its subject.
+func invertedAttribution(right []string, prev rune) bool {
+	if !strings.ContainsRune(",?!", prev) || len(right) < 2 || !quoteVerbs[strings.ToLower(right[0])] {
+		return false
+	}
+	if isCapitalised(right[1]) {
+		return true
+	}
+	return len(right) == 3 && determiners[strings.ToLower(right[1])] && strings.ContainsAny(right[2][len(right[2])-1:], ",.")
+}
+
 // possessiveAt reports a possessive ending at the start of s: "’s
 // message", "'s,", "’ " — not a word in quotes ("'script'").
 func possessiveAt(s string) bool {
@@ -172,7 +187,7 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		if !possessive && strings.ContainsRune(".!?:;", prevRune) && (unicode.IsUpper(nextRune) || strings.ContainsRune("“\"‘(", nextRune)) {
 			continue // two spaces between sentences
 		}
-		if !possessive && strings.ContainsRune("”\"’", prevRune) && unicode.IsUpper(nextRune) {
+		if !possessive && strings.ContainsRune("”\"’", prevRune) && (unicode.IsUpper(nextRune) || strings.ContainsRune("“\"‘", nextRune)) {
 			// "… personally.”  The poll": two spaces after a quotation
 			// that ends its sentence
 			if body := strings.TrimRight(text[:start], "”\"’"); body != "" && strings.ContainsRune(".!?", rune(body[len(body)-1])) {
@@ -185,8 +200,16 @@ func findGaps(text string, m *OffsetMap) []Gap {
 			continue // "Copyright   2018": a stripped © sign, not a name
 		}
 		slot := classifyGap(lw, rw, prevRune, possessive)
-		if len(rw) > 0 && strings.HasPrefix(rw[0], "(@") {
+		switch {
+		case len(rw) > 0 && strings.HasPrefix(rw[0], "(@"):
 			slot = SlotQuoteMarks // "Laura P   (@handle)": an emoji stripped before a tweet's handle
+		case !possessive && invertedAttribution(rw, prevRune):
+			slot = SlotQuoteMarks // ",  said the source, who …": the speaker follows the verb
+		case len(rw) > 0 && (strings.HasPrefix(rw[0], "...") || strings.HasPrefix(rw[0], "…")),
+			len(lw) > 0 && (strings.HasSuffix(lw[len(lw)-1], "...") || strings.HasSuffix(lw[len(lw)-1], "…")):
+			slot = SlotUnknown // spacing around an ellipsis
+		case slot == SlotQuote && len(rw) > 0 && isCapitalised(rw[0]):
+			slot = SlotUnknown // "…,”  Justin Antonipillai, an official, said": the name is there
 		}
 		ctx = append(ctx, gapContext{lw, rw, prevRune, possessive})
 		s, e := m.Span(start, end)

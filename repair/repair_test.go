@@ -100,6 +100,9 @@ func TestGaps(t *testing.T) {
 		{"a comma ends the title's phrase", "He said “no” to the ambassador,  former detainee Adel said.", []string{"35-37:unknown"}},
 		{"two spaces after a quotation that ends its sentence", "“It is personal.”  The poll had a margin of error.", nil},
 		{"a name after the determiner", "He spoke with the  Washington Examiner on Monday.", []string{"17-19:unknown"}},
+		{"a speaker after the verb, in any text", "“It was serious,” he said. The charges are serious,  said the spokesman, who declined.", []string{"55-57:stripped_quote_marks"}},
+		{"spacing around an ellipsis", "“I went into  ... DACA,” Durbin said.", []string{"14-16:unknown"}},
+		{"a name after a quotation", "“Time is not on our side,”  Justin Antonipillai, an official, said.", []string{"30-32:unknown"}},
 		{"a quoted word is no possessive", "He said “no” to that  'script' tag.", []string{"24-26:after_determiner"}},
 	}
 	for _, tt := range tests {
