@@ -284,14 +284,7 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 			return err
 		}
 	}
-	words := make([][]string, len(a.sents))
-	toks := make([][]entity.Token, len(a.sents))
-	for i, s := range a.sents {
-		for _, t := range a.toks[s.First:s.Last] {
-			words[i] = append(words[i], t.Text)
-			toks[i] = append(toks[i], entity.Token{Text: t.Text, Start: t.Start, End: t.End})
-		}
-	}
+	words, toks := quote.EntitySentences(a.toks, a.sents)
 	mentions, classes := m.RecognizeClasses(words)
 	ents, clusters := entity.Link(toks, mentions)
 	if err := ctx.Err(); err != nil {

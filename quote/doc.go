@@ -64,3 +64,18 @@ func DocOf(text string, toks []segment.Token, sents []segment.Sentence, m *entit
 	}
 	return d
 }
+
+// EntitySentences gives the entity stage its input from segmented text:
+// each sentence's words, and the same words as entity tokens with their
+// offsets (for entity.Link).
+func EntitySentences(toks []segment.Token, sents []segment.Sentence) ([][]string, [][]entity.Token) {
+	words := make([][]string, len(sents))
+	etoks := make([][]entity.Token, len(sents))
+	for i, s := range sents {
+		for _, t := range toks[s.First:s.Last] {
+			words[i] = append(words[i], t.Text)
+			etoks[i] = append(etoks[i], entity.Token{Text: t.Text, Start: t.Start, End: t.End})
+		}
+	}
+	return words, etoks
+}

@@ -26,17 +26,11 @@ func analyse(t *testing.T, text string) (Input, []Quote) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := NewDoc(text, ner)
-	toks := make([][]entity.Token, len(d.Sents))
-	words := make([][]string, len(d.Sents))
-	for i, s := range d.Sents {
-		for _, tk := range d.Tokens[s.First:s.Last] {
-			toks[i] = append(toks[i], entity.Token{Text: tk.Text, Start: tk.Start, End: tk.End})
-			words[i] = append(words[i], tk.Text)
-		}
-	}
-	ents, clusters := entity.Link(toks, ner.Recognize(words))
-	in := Input{Doc: d, Entities: ents, Clusters: clusters}
+	toks, sents := segment.Segment(text)
+	words, etoks := EntitySentences(toks, sents)
+	mentions, classes := ner.RecognizeClasses(words)
+	ents, clusters := entity.Link(etoks, mentions)
+	in := Input{Doc: DocOf(text, toks, sents, ner, mentions, classes), Entities: ents, Clusters: clusters}
 	return in, qm.Find(in)
 }
 
