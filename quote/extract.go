@@ -39,8 +39,9 @@ func sentenceOf(d *Doc) []int {
 func (m *Model) extract(d *Doc) []found {
 	sent := sentenceOf(d)
 	var out []found
+	var s scratch
 	for _, u := range units(d) {
-		tags := m.tagUnit(d, u)
+		tags := m.tagUnit(d, u, &s)
 		var srcs, cues, cnts []tokSpan
 		for _, s := range seqlab.Decode(tags) {
 			ts := tokSpan{u.first + s.Start, u.first + s.End}
@@ -204,6 +205,30 @@ func (m *Model) extract(d *Doc) []found {
 	return out
 }
 
+// commaEndsSource mends "According to Jaber, Iraqi forces have retaken
+// …" where the tagger ran the source over the comma into the clause that
+// was said: the source ends at its comma and the words after it open the
+// content. A comma before "a"/"an" stays ("According to Jaber, a
+// spokesman, …": an apposition).
+func commaEndsSource(d *Doc, f found) found {
+	src, n := f.source, f.contents[0]
+	if n.a < src.b {
+		return f
+	}
+	for k := src.a + 1; k+1 < src.b; k++ {
+		if d.Tokens[k].Text != "," {
+			continue
+		}
+		if w := strings.ToLower(d.Tokens[k+1].Text); w == "a" || w == "an" {
+			return f
+		}
+		f.source = tokSpan{src.a, k}
+		f.contents[0] = tokSpan{k + 1, n.b}
+		return f
+	}
+	return f
+}
+
 // accordingTo mends "according to X" when the tagger found no source:
 // the words between the cue and the content are the source ("According
 // to report ISIS has executed …"), and a content that starts right at the
@@ -214,8 +239,11 @@ func (m *Model) extract(d *Doc) []found {
 func accordingTo(d *Doc, sent []int, f found) found {
 	c := f.cue
 	if !c.ok() || c.b-c.a < 2 || len(f.contents) != 1 || !strings.EqualFold(d.Tokens[c.a].Text, "according") ||
-		!strings.EqualFold(d.Tokens[c.a+1].Text, "to") || f.source.ok() && f.source.a >= c.b {
+		!strings.EqualFold(d.Tokens[c.a+1].Text, "to") {
 		return f
+	}
+	if f.source.ok() && f.source.a >= c.b {
+		return commaEndsSource(d, f)
 	}
 	// the source of "according to" follows it: one the tagger put before
 	// the cue is not it
@@ -376,7 +404,7 @@ var emptyWords = map[string]bool{"who": true, "which": true, "whom": true, "a": 
 // paragraph or run up to the next quotation.
 func signedQuotes(d *Doc, u unit) []found {
 	toks := d.Tokens[u.first:u.last]
-	in := quoteState(toks)
+	in := quoteState(toks, make([]bool, len(toks)))
 	var out []found
 	for i := 2; i+1 < len(toks); i++ {
 		if w := toks[i].Text; w != "―" && w != "—" && w != "–" {

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -153,10 +155,11 @@ func shortShape(b []byte, w string) []byte {
 func isOpenQuote(w string) bool  { return w == "“" || w == "«" || w == "‘" || w == "„" }
 func isCloseQuote(w string) bool { return w == "”" || w == "»" || w == "’" }
 
-// quoteState marks the tokens inside quotation marks within a unit:
-// curly and guillemet quotes pair explicitly, straight quotes alternate.
-func quoteState(toks []segment.Token) []bool {
-	in := make([]bool, len(toks))
+// quoteState marks, in in (of len(toks)), the tokens inside quotation
+// marks within a unit: curly and guillemet quotes pair explicitly,
+// straight quotes alternate.
+func quoteState(toks []segment.Token, in []bool) []bool {
+	clear(in)
 	open := false
 	for i, t := range toks {
 		w := t.Text
@@ -206,20 +209,79 @@ func cueBucket(p float32) int {
 	return 5
 }
 
-// features computes every token's features for one unit.
-func (m *Model) features(d *Doc, u unit) [][]uint64 {
+// scratch holds the buffers tagging reuses from one unit to the next
+// (the features of the unit being tagged live in them, until the scratch
+// is used again); the zero value is ready.
+type scratch struct {
+	feats, cueFeats []uint64
+	out, cueOut     [][]uint64
+	tags            seqlab.Scratch
+	lw              []string
+	hw              []uint64 // word hashes
+	cue             []float32
+	inQ, start, end []bool
+	left, right     []int
+	sent, firstCue  []int
+	cueLeft         []int
+	cueRight        []int
+}
+
+// slice returns *b resliced to n elements (reallocated only when too
+// small; the old values stay).
+func slice[T any](b *[]T, n int) []T {
+	*b = slices.Grow((*b)[:0], n)[:n]
+	return *b
+}
+
+// sentencesIn returns the sentences that overlap tokens [first, last):
+// d.Sents is in text order.
+func sentencesIn(d *Doc, first, last int) []segment.Sentence {
+	a := sort.Search(len(d.Sents), func(i int) bool { return d.Sents[i].Last > first })
+	b := a
+	for b < len(d.Sents) && d.Sents[b].First < last {
+		b++
+	}
+	return d.Sents[a:b]
+}
+
+// buffers returns room for n tokens' features, per features a token (cue
+// says which of the scratch's two sets).
+func (s *scratch) buffers(n, per int, cue bool) ([]uint64, [][]uint64) {
+	buf, out := &s.feats, &s.out
+	if cue {
+		buf, out = &s.cueFeats, &s.cueOut
+	}
+	if cap(*buf) < per*n {
+		*buf = make([]uint64, per*n+per*n/2)
+	}
+	if cap(*out) < n {
+		*out = make([][]uint64, n+n/2)
+	}
+	return (*buf)[:per*n], (*out)[:n]
+}
+
+// wordHash is a lowercased word's hash: its own feature, and the value
+// other features add with Hasher.H.
+func wordHash(w string) uint64 { return seqlab.Feat(fWord).S(w).U() }
+
+// features computes every token's features for one unit, in s's buffers.
+func (m *Model) features(d *Doc, u unit, s *scratch) [][]uint64 {
 	toks := d.Tokens[u.first:u.last]
 	n := len(toks)
-	lw := make([]string, n)
-	cue := make([]float32, n)
+	lw := slice(&s.lw, n)
+	cue := slice(&s.cue, n)
+	hw := slice(&s.hw, n)
 	for i, t := range toks {
 		lw[i] = lowerNorm(t.Text)
 		cue[i] = m.cueLex[lw[i]]
+		hw[i] = wordHash(lw[i])
 	}
-	inQ := quoteState(toks)
-	sentStart := make([]bool, n)
-	sentEnd := make([]bool, n)
-	for _, s := range d.Sents {
+	inQ := quoteState(toks, slice(&s.inQ, n))
+	sentStart := slice(&s.start, n)
+	sentEnd := slice(&s.end, n)
+	clear(sentStart)
+	clear(sentEnd)
+	for _, s := range sentencesIn(d, u.first, u.last) {
 		if s.First >= u.first && s.First < u.last {
 			sentStart[s.First-u.first] = true
 		}
@@ -229,8 +291,8 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 	}
 	// distance to the nearest strong cue on each side
 	const strong = 0.2
-	left := make([]int, n)
-	right := make([]int, n)
+	left := slice(&s.left, n)
+	right := slice(&s.right, n)
 	last := -1
 	for i := 0; i < n; i++ {
 		left[i] = -1
@@ -260,6 +322,16 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 		}
 		return lw[i]
 	}
+	pStart, pEnd := wordHash("<p>"), wordHash("</p>")
+	wh := func(i int) uint64 {
+		if i < 0 {
+			return pStart
+		}
+		if i >= n {
+			return pEnd
+		}
+		return hw[i]
+	}
 	// transcript style "WALLACE: …": a colon among the first tokens of a
 	// paragraph after capitalised words
 	colon := -1
@@ -281,9 +353,8 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 			break
 		}
 	}
-	out := make([][]uint64, n)
 	const per = 40 // room for a token's features
-	buf := make([]uint64, per*n)
+	buf, out := s.buffers(n, per, false)
 	var shape [32]byte
 	for i, t := range toks {
 		w := lw[i]
@@ -292,36 +363,34 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 			q = "i"
 		}
 		f := buf[per*i : per*i : per*i+per]
+		cp, cn := -1, -1
+		if i > 0 {
+			cp = cueBucket(cue[i-1])
+		}
+		if i+1 < n {
+			cn = cueBucket(cue[i+1])
+		}
 		f = append(f,
-			seqlab.Feat(fBias).U(),
-			seqlab.Feat(fWord).S(w).U(),
+			hw[i],
 			seqlab.Feat(fShape).B(shortShape(shape[:0], t.Text)).U(),
-			seqlab.Feat(fPrev).S(word(i-1)).U(),
-			seqlab.Feat(fNext).S(word(i+1)).U(),
-			seqlab.Feat(fPrev2).S(word(i-2)).U(),
-			seqlab.Feat(fNext2).S(word(i+2)).U(),
-			seqlab.Feat(fBiL).S(word(i-1)).S(w).U(),
-			seqlab.Feat(fBiR).S(w).S(word(i+1)).U(),
-			seqlab.Feat(fQuote).S(q).U(),
-			seqlab.Feat(fCue).I(cueBucket(cue[i])).U(),
-			seqlab.Feat(fCueSide).I(bucket(max(left[i], 0))).I(bucket(max(right[i], 0))).S(q).U(),
+			seqlab.Feat(fPrev).H(wh(i-1)).U(),
+			seqlab.Feat(fNext).H(wh(i+1)).U(),
+			seqlab.Feat(fPrev2).H(wh(i-2)).U(),
+			seqlab.Feat(fNext2).H(wh(i+2)).U(),
+			seqlab.Feat(fBiL).H(wh(i-1)).H(hw[i]).U(),
+			seqlab.Feat(fBiR).H(hw[i]).H(wh(i+1)).U(),
+			seqlab.Feat(fCue).I(cp).I(cueBucket(cue[i])).I(cn).U(),
+			seqlab.Feat(fCueSide).I(bucket(left[i])).I(bucket(right[i])).S(q).U(),
 		)
 		if len(w) > 3 {
 			f = append(f, seqlab.Feat(fSuffix).S(w[len(w)-3:]).U())
 		}
 		if cue[i] > 0 {
-			f = append(f, seqlab.Feat(fQuoteWord).S(q).S(w).U())
+			f = append(f, seqlab.Feat(fQuoteWord).S(q).H(hw[i]).U())
 		}
 		if isOpenQuote(t.Text) || isCloseQuote(t.Text) || t.Text == "\"" {
 			f = append(f, seqlab.Feat(fQuoteMark).S(t.Text).U())
 		}
-		if i > 0 {
-			f = append(f, seqlab.Feat(fCueP).I(cueBucket(cue[i-1])).U())
-		}
-		if i+1 < n {
-			f = append(f, seqlab.Feat(fCueN).I(cueBucket(cue[i+1])).U())
-		}
-		f = append(f, seqlab.Feat(fCueDist).S("L").I(bucket(left[i])).U(), seqlab.Feat(fCueDist).S("R").I(bucket(right[i])).U())
 		if d.NER != nil {
 			f = append(f, seqlab.Feat(fNER).S(d.NER[u.first+i]).U())
 		}
@@ -338,7 +407,7 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 			f = append(f, seqlab.Feat(fClassCtx).I(int(cp)).I(int(c[0])).U(), seqlab.Feat(fClassCtx).I(int(c[0])).I(int(cn)).S("r").U())
 		}
 		if pronouns[w] {
-			f = append(f, seqlab.Feat(fPron).S(w).U())
+			f = append(f, seqlab.Feat(fPron).H(hw[i]).U())
 		}
 		if sentStart[i] {
 			f = append(f, seqlab.Feat(fSentStart).U())
@@ -361,7 +430,7 @@ func (m *Model) features(d *Doc, u unit) [][]uint64 {
 		}
 		f = append(f, seqlab.Feat(fPunctCtx).S(punctClass(word(i-1))).S(punctClass(word(i+1))).U())
 		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == "\"" && !inQ[i]) {
-			f = append(f, seqlab.Feat(fAfterClose).S(w).U())
+			f = append(f, seqlab.Feat(fAfterClose).H(hw[i]).U())
 		}
 		out[i] = f
 	}
@@ -379,7 +448,11 @@ func punctClass(w string) string {
 // withCues adds to each token's base features those cueFeatures makes,
 // as the second stage is trained on them.
 func withCues(d *Doc, u unit, base [][]uint64, cueTags []int) [][]uint64 {
-	more := cueFeatures(d, u, cueTags)
+	hw := make([]uint64, u.last-u.first)
+	for i, t := range d.Tokens[u.first:u.last] {
+		hw[i] = wordHash(lowerNorm(t.Text))
+	}
+	more := cueFeatures(d, u, cueTags, hw, new(scratch))
 	out := make([][]uint64, len(base))
 	for i := range base {
 		out[i] = append(append(make([]uint64, 0, len(base[i])+len(more[i])), base[i]...), more[i]...)
@@ -390,54 +463,47 @@ func withCues(d *Doc, u unit, base [][]uint64, cueTags []int) [][]uint64 {
 // cueFeatures says, for each token, what the cue stage found: its own
 // cue tag, the nearest predicted cue on each side (distance, and whether
 // in the same sentence), and where the token sits relative to the first
-// cue of its sentence.
-func cueFeatures(d *Doc, u unit, cueTags []int) [][]uint64 {
+// cue of its sentence. hw holds the tokens' word hashes (wordHash of
+// lowerNorm); the features are made in s's buffers.
+func cueFeatures(d *Doc, u unit, cueTags []int, hw []uint64, s *scratch) [][]uint64 {
 	n := len(cueTags)
-	sent := make([]int, n)
-	for i := range sent {
-		sent[i] = -1
-	}
-	for si, s := range d.Sents {
-		for t := max(s.First, u.first); t < min(s.Last, u.last); t++ {
-			sent[t-u.first] = si
+	// sent: each token's sentence, numbered from 1 within the unit (0:
+	// none); firstCue: each sentence's first cue token, or -1
+	sent := slice(&s.sent, n)
+	clear(sent)
+	ss := sentencesIn(d, u.first, u.last)
+	for k, st := range ss {
+		for t := max(st.First, u.first); t < min(st.Last, u.last); t++ {
+			sent[t-u.first] = k + 1
 		}
 	}
-	isCue := make([]bool, n)
-	firstCue := map[int]int{}
+	firstCue := slice(&s.firstCue, len(ss)+1)
+	for k := range firstCue {
+		firstCue[k] = -1
+	}
 	for i, t := range cueTags {
-		if t != 0 {
-			isCue[i] = true
-			if _, ok := firstCue[sent[i]]; !ok {
-				firstCue[sent[i]] = i
-			}
+		if t != 0 && firstCue[sent[i]] < 0 {
+			firstCue[sent[i]] = i
 		}
 	}
-	left := make([]int, n)
-	right := make([]int, n)
+	left := slice(&s.cueLeft, n)
+	right := slice(&s.cueRight, n)
 	last := -1
 	for i := 0; i < n; i++ {
-		left[i] = -1
-		if last >= 0 {
-			left[i] = last
-		}
-		if isCue[i] {
+		left[i] = last
+		if cueTags[i] != 0 {
 			last = i
 		}
 	}
 	last = -1
 	for i := n - 1; i >= 0; i-- {
-		right[i] = -1
-		if last >= 0 {
-			right[i] = last
-		}
-		if isCue[i] {
+		right[i] = last
+		if cueTags[i] != 0 {
 			last = i
 		}
 	}
-	toks := d.Tokens[u.first:u.last]
-	out := make([][]uint64, n)
 	const per = 5 // features a token gets here
-	buf := make([]uint64, per*n)
+	buf, out := s.buffers(n, per, true)
 	for i := range n {
 		f := buf[per*i : per*i : per*i+per]
 		f = append(f, seqlab.Feat(fCueTag).I(cueTags[i]).U())
@@ -455,7 +521,7 @@ func cueFeatures(d *Doc, u unit, cueTags []int) [][]uint64 {
 		near("L", left[i])
 		near("R", right[i])
 		rel := "none"
-		if fc, ok := firstCue[sent[i]]; ok {
+		if fc := firstCue[sent[i]]; fc >= 0 {
 			switch {
 			case i < fc:
 				rel = "before"
@@ -465,14 +531,17 @@ func cueFeatures(d *Doc, u unit, cueTags []int) [][]uint64 {
 				rel = "at"
 			}
 		}
-		f = append(f, seqlab.Feat(fCueRel).S(rel).U(), seqlab.Feat(fCueRelWord).S(rel).S(lowerNorm(toks[i].Text)).U())
+		f = append(f, seqlab.Feat(fCueRel).S(rel).U(), seqlab.Feat(fCueRelWord).S(rel).H(hw[i]).U())
 		out[i] = f
 	}
 	return out
 }
 
-// tagUnit runs both stages on one unit.
-func (m *Model) tagUnit(d *Doc, u unit) []int {
-	_, tags := m.stages().Tag(m.features(d, u), func(cueTags []int) [][]uint64 { return cueFeatures(d, u, cueTags) })
+// tagUnit runs both stages on one unit, in s's buffers.
+func (m *Model) tagUnit(d *Doc, u unit, s *scratch) []int {
+	ts := &s.tags
+	base := m.features(d, u, s)
+	hw := s.hw[:len(base)]
+	_, tags := m.stages().Tag(base, func(cueTags []int) [][]uint64 { return cueFeatures(d, u, cueTags, hw, s) }, ts)
 	return tags
 }

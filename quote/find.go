@@ -285,7 +285,7 @@ func sentDist(d *Doc, a, b int) int { return abs(sentIndex(d, a) - sentIndex(d, 
 func quoteMarksIn(d *Doc) []bool {
 	out := make([]bool, len(d.Tokens))
 	for _, u := range units(d) {
-		copy(out[u.first:u.last], quoteState(d.Tokens[u.first:u.last]))
+		copy(out[u.first:u.last], quoteState(d.Tokens[u.first:u.last], make([]bool, u.last-u.first)))
 	}
 	return out
 }
@@ -295,7 +295,7 @@ func quoteMarksIn(d *Doc) []bool {
 func quotations(d *Doc) []tokSpan {
 	var out []tokSpan
 	for _, u := range units(d) {
-		in := quoteState(d.Tokens[u.first:u.last])
+		in := quoteState(d.Tokens[u.first:u.last], make([]bool, u.last-u.first))
 		for i := 0; i < len(in); {
 			if !in[i] {
 				i++

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,11 +122,64 @@ func TestFindSpeakers(t *testing.T) {
 	}
 }
 
+func TestAccordingToCommaEndsSource(t *testing.T) {
+	for _, tc := range []struct{ text, source, content string }{
+		{"A spokesman for the Iraqi Joint Operations Command, Brigadier General Salah Jaber, declined to say where Baghdadi was. According to Jaber, Iraqi forces have retaken 40 villages around Mosul since October 17.",
+			"Jaber", "Iraqi forces have retaken 40 villages around Mosul since October 17"},
+	} {
+		_, qs := analyse(t, tc.text)
+		found := false
+		for _, q := range qs {
+			if strings.Contains(q.Text, "40 villages") {
+				found = true
+				if q.Speaker.TextSpan == nil || q.Speaker.Text != tc.source || q.Text != tc.content {
+					t.Errorf("source %+v, content %q; want %q, %q", q.Speaker.TextSpan, q.Text, tc.source, tc.content)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quotation in %+v", qs)
+		}
+	}
+}
+
 // TestHeadlineKicker: a label in capitals before a headline's colon is
 // neither a transcript turn nor a source.
+// TestScratchReuse makes each unit's features, and tags it, in buffers
+// other, longer or shorter, units used before and checks both equal what
+// fresh buffers give.
+func TestScratchReuse(t *testing.T) {
+	in, _ := analyse(t, "Smith said on Monday that the talks had failed and that nobody in the ministry, he added, knew why. “We lost.”\n\n“We will win,” she said.\n\nThe rebels, according to a spokesman for the group, hold the town. “It is ours,” Jones told reporters, “and it will stay ours.”\n\nNo.")
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	us := units(in.Doc)
+	if len(us) < 4 {
+		t.Fatalf("%d units, want 4", len(us))
+	}
+	same := func(a, b [][]uint64) bool { return slices.EqualFunc(a, b, slices.Equal) }
+	var shared scratch
+	for _, k := range []int{0, 3, 2, 1, 0, 2} {
+		d, u := in.Doc, us[k]
+		fresh := new(scratch)
+		if !same(m.features(d, u, &shared), m.features(d, u, fresh)) {
+			t.Errorf("unit %d: features differ with a used scratch", k)
+		}
+		want := m.tagUnit(d, u, fresh)
+		cueTags := m.cues.Tag(m.features(d, u, fresh))
+		if !same(cueFeatures(d, u, cueTags, fresh.hw[:len(cueTags)], &shared), cueFeatures(d, u, cueTags, fresh.hw[:len(cueTags)], new(scratch))) {
+			t.Errorf("unit %d: cue features differ with a used scratch", k)
+		}
+		if got := m.tagUnit(d, u, &shared); !slices.Equal(got, want) {
+			t.Errorf("unit %d: tags %v with a used scratch, %v with a new one", k, got, want)
+		}
+	}
+}
+
 func TestHeadlineKicker(t *testing.T) {
 	for _, text := range []string{
-		"SMOKING GUN: Proof That The Senator Lied About The Deal\n\nThe senator said the deal was fair.",
+		"SMOKING GUN: Proof That The Senator Took Money From The Lobby\n\nThe senator said the deal was fair.",
 		"BREAKING: Michelle Obama Pregnant…And Here’s The Father\n\nThe senator said the deal was fair.",
 	} {
 		_, qs := analyse(t, text)

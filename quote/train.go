@@ -143,7 +143,7 @@ func (m *Model) units(data []Labeled) []unitData {
 		for _, u := range units(l.Doc) {
 			g := append([]int(nil), gold[u.first:u.last]...)
 			fixBILOU(g)
-			out = append(out, unitData{doc: l.Doc, u: u, feats: m.features(l.Doc, u), gold: g})
+			out = append(out, unitData{doc: l.Doc, u: u, feats: m.features(l.Doc, u, new(scratch)), gold: g})
 		}
 	}
 	return out

@@ -38,6 +38,13 @@ func addBytes[T ~string | ~[]byte](h Hasher, s T) Hasher {
 	return Hasher(x)
 }
 
+// H adds a value that is itself a hash (a word's, say), so that a string
+// hashed once can join many features.
+func (h Hasher) H(v uint64) Hasher {
+	x := (uint64(h) ^ v) * fnvPrime
+	return Hasher(x ^ x>>32)
+}
+
 // I adds a small integer value.
 func (h Hasher) I(n int) Hasher {
 	x := uint64(h) ^ uint64(n+1)*0x9e3779b97f4a7c15

@@ -46,27 +46,53 @@ func NewPair(first, second *Model) *Pair {
 	return &Pair{first: first, second: second, rows: hashtab.NewRowsSeq(size, n1+n2, rows)}
 }
 
+// Scratch holds the buffers tagging reuses from one sequence to the next,
+// so that tagging a document's paragraphs in turn allocates little. The
+// zero value is ready; one Scratch serves one goroutine.
+type Scratch struct {
+	acc   []int32
+	em    []float32
+	score []float32
+	back  []int32
+}
+
+// grow returns b resliced to n elements, reallocated only when too small;
+// the elements' values are not cleared.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/2)
+	}
+	return b[:n]
+}
+
 // Tag tags one sequence with the first model on base, then with the
 // second on base plus the features more makes from the first's tags
-// (one slice per token, or nil); it returns both tag sequences.
-func (p *Pair) Tag(base [][]uint64, more func(first []int) [][]uint64) (first, second []int) {
+// (one slice per token, or nil); it returns both tag sequences. s may be
+// nil.
+func (p *Pair) Tag(base [][]uint64, more func(first []int) [][]uint64, s *Scratch) (first, second []int) {
+	if s == nil {
+		s = new(Scratch)
+	}
 	n1, n2 := p.first.nt, p.second.nt
 	w := n1 + n2
 	n := len(base)
 	if n == 0 {
 		return nil, nil
 	}
-	acc := make([]int32, n*w)
+	s.acc = grow(s.acc, n*w)
+	acc := s.acc
+	clear(acc)
 	for i, fs := range base {
 		p.rows.AddAll(fs, acc[i*w:(i+1)*w])
 	}
-	em := make([]float32, n*max(n1, n2))
+	s.em = grow(s.em, n*max(n1, n2))
+	em := s.em
 	for i := range n {
 		for t := range n1 {
 			em[i*n1+t] = float32(acc[i*w+t]) * p.first.scale
 		}
 	}
-	first = p.first.decode(em[:n*n1])
+	first = p.first.decode(em[:n*n1], s)
 	// the first's part of acc is no longer read: these rows add to the
 	// second's
 	for i, fs := range more(first) {
@@ -77,5 +103,5 @@ func (p *Pair) Tag(base [][]uint64, more func(first []int) [][]uint64) (first, s
 			em[i*n2+t] = float32(acc[i*w+n1+t]) * p.second.scale
 		}
 	}
-	return first, p.second.decode(em[:n*n2])
+	return first, p.second.decode(em[:n*n2], s)
 }

@@ -24,7 +24,8 @@ func randomModel(rng *rand.Rand, tags Tags, keys []uint64) *Model {
 
 // TestPairEqualsTwoStages checks that the joined table tags exactly as
 // the two models run one after the other, with features in the first
-// only, the second only, both, neither, and key 0.
+// only, the second only, both, neither, and key 0; one Scratch serves
+// sequences of every length in turn.
 func TestPairEqualsTwoStages(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	pool := make([]uint64, 4000)
@@ -35,6 +36,7 @@ func TestPairEqualsTwoStages(t *testing.T) {
 	first := randomModel(rng, Tags{Types: []string{"CUE"}}, pool[:2500])
 	second := randomModel(rng, Tags{Types: []string{"SRC", "CUE", "CNT"}}, pool[1500:3500])
 	p := NewPair(first, second)
+	var sc Scratch
 	for range 200 {
 		n := 1 + rng.IntN(40)
 		base := make([][]uint64, n)
@@ -51,7 +53,7 @@ func TestPairEqualsTwoStages(t *testing.T) {
 			return out
 		}
 		var extra [][]uint64
-		got1, got2 := p.Tag(base, func(tags []int) [][]uint64 { extra = more(tags); return extra })
+		got1, got2 := p.Tag(base, func(tags []int) [][]uint64 { extra = more(tags); return extra }, &sc)
 		want1 := first.Tag(base)
 		all := make([][]uint64, n)
 		for i := range all {
@@ -62,7 +64,7 @@ func TestPairEqualsTwoStages(t *testing.T) {
 			t.Fatalf("pair tags %v / %v, two stages %v / %v", got1, got2, want1, want2)
 		}
 	}
-	if a, b := p.Tag(nil, nil); a != nil || b != nil {
+	if a, b := p.Tag(nil, nil, nil); a != nil || b != nil {
 		t.Errorf("empty sequence: %v %v", a, b)
 	}
 }

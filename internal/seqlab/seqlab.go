@@ -177,19 +177,24 @@ func (m *Model) emissions(feats [][]uint64) []float32 {
 
 // Tag returns the best tag sequence for one sequence's features.
 func (m *Model) Tag(feats [][]uint64) []int {
-	return m.decode(m.emissions(feats))
+	return m.decode(m.emissions(feats), nil)
 }
 
-// decode runs Viterbi over emissions (n rows of the tag count).
-func (m *Model) decode(em []float32) []int {
+// decode runs Viterbi over emissions (n rows of the tag count), with s's
+// buffers when s is not nil.
+func (m *Model) decode(em []float32, s *Scratch) []int {
 	nt := m.nt
 	n := len(em) / nt
 	if n == 0 {
 		return nil
 	}
+	if s == nil {
+		s = new(Scratch)
+	}
 	neg := float32(math.Inf(-1))
-	score := make([]float32, n*nt)
-	back := make([]int32, n*nt)
+	s.score = grow(s.score, n*nt)
+	s.back = grow(s.back, n*nt)
+	score, back := s.score, s.back
 	start := m.trans[nt*nt:]
 	for t := 0; t < nt; t++ {
 		if allowed(-1, t) {
@@ -206,8 +211,8 @@ func (m *Model) decode(em []float32) []int {
 				if prev[p] == neg {
 					continue
 				}
-				if s := prev[p] + m.trans[p*nt+t]; arg < 0 || s > best {
-					best, arg = s, p
+				if v := prev[p] + m.trans[p*nt+t]; arg < 0 || v > best {
+					best, arg = v, p
 				}
 			}
 			if arg < 0 {

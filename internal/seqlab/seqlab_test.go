@@ -33,6 +33,20 @@ func TestHasherBytesAsString(t *testing.T) {
 	}
 }
 
+func TestHasherHash(t *testing.T) {
+	a, b := Feat(1).S("said").U(), Feat(1).S("told").U()
+	seen := map[uint64]string{}
+	for name, h := range map[string]Hasher{
+		"a,b": Feat(2).H(a).H(b), "b,a": Feat(2).H(b).H(a), "a": Feat(2).H(a), "b": Feat(2).H(b),
+		"other template": Feat(3).H(a).H(b), "string": Feat(2).S("said").S("told"),
+	} {
+		if prev, ok := seen[h.U()]; ok {
+			t.Errorf("%s and %s hash alike", prev, name)
+		}
+		seen[h.U()] = name
+	}
+}
+
 // toy: a word "said" is a cue, capitalised words before it a source.
 func toy() []Example {
 	words := [][]string{{"Smith", "said", "it", "rained"}, {"it", "rained", ",", "Jones", "said"}, {"nothing", "here"}}
