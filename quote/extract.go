@@ -156,6 +156,7 @@ func (m *Model) extract(d *Doc) []found {
 			}
 			f = accordingTo(d, sent, f)
 			f.source = nameAfterCue(d, f)
+			f = quoteThenSource(d, f)
 			out = append(out, f)
 		}
 		// unclaimed contents continue the nearest attribution before them,
@@ -203,6 +204,31 @@ func (m *Model) extract(d *Doc) []found {
 		}
 	}
 	return out
+}
+
+// quoteThenSource mends “…” Observatory chief Rami Abdel Rahman told
+// AFP where the tagger ran the quotation on past its closing mark into
+// the words before the source: up to four words, no punctuation, between
+// the closing mark and the source belong to the source.
+func quoteThenSource(d *Doc, f found) found {
+	if len(f.contents) != 1 || !f.source.ok() {
+		return f
+	}
+	c, src := f.contents[0], f.source
+	if src.a != c.b || !(isOpenQuote(d.Tokens[c.a].Text) || d.Tokens[c.a].Text == "\"") {
+		return f
+	}
+	for k := c.b - 2; k > c.a && k >= c.b-5; k-- {
+		w := d.Tokens[k].Text
+		if isCloseQuote(w) || w == "\"" {
+			f.contents[0].b, f.source.a = k+1, k+1
+			return f
+		}
+		if isPunct(w) {
+			return f
+		}
+	}
+	return f
 }
 
 // commaEndsSource mends "According to Jaber, Iraqi forces have retaken
@@ -671,6 +697,49 @@ var trailingVerbs = map[string]bool{"said": true, "says": true, "told": true, "a
 // statement | …]." — at least four words of content before the comma, a
 // source of one to eight words opening with a determiner or a capital,
 // and at most four words after the verb.
+// uncommaedSource finds where the source of "CONTENT SOURCE said." starts
+// in a sentence whose commas were stripped: at a person or organisation
+// the entity tagger found ending right before the verb v, else at the
+// last "the"/"a"/"an" within eight words before it when no word between
+// is a verb or function word a noun phrase does not have ("… in Hassakeh
+// the Syrian Observatory for Human Rights and medics said"). It returns
+// -1 when there is none, or when fewer than four words would be left
+// for the content.
+func uncommaedSource(d *Doc, first, v int) int {
+	start := -1
+	if d.NER != nil {
+		if t := d.NER[v-1]; strings.HasSuffix(t, "PER") || strings.HasSuffix(t, "ORG") {
+			a := v - 1
+			for a > first && strings.HasPrefix(d.NER[a], "I-") {
+				a--
+			}
+			start = a
+		}
+	}
+	if start < 0 {
+		for b := v - 1; b >= v-8 && b > first; b-- {
+			w := d.Tokens[b].Text
+			if notInNounPhrase[strings.ToLower(w)] || isPunct(w) {
+				break
+			}
+			if w == "the" || w == "a" || w == "an" {
+				start = b
+				break
+			}
+		}
+	}
+	if start-first < 4 {
+		return -1
+	}
+	return start
+}
+
+// notInNounPhrase are words that end a search back from a verb for the
+// start of its subject.
+var notInNounPhrase = map[string]bool{"is": true, "was": true, "were": true, "are": true, "be": true, "been": true,
+	"has": true, "had": true, "have": true, "to": true, "that": true, "which": true, "who": true, "he": true,
+	"she": true, "they": true, "it": true, "not": true, "said": true, "says": true, "told": true, "but": true}
+
 func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []found {
 	var out []found
 	srcIn := map[int][]tokSpan{} // sentence → its tagged sources
@@ -701,6 +770,11 @@ func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []fo
 					break
 				}
 			}
+			if comma < 0 {
+				// commas stripped (damaged text): "… in the province of
+				// Hassakeh the Syrian Observatory for Human Rights said."
+				comma = uncommaedSource(d, s.First, v) - 1
+			}
 			if comma < 0 || comma-s.First < 4 || v-comma-1 < 1 {
 				break
 			}
@@ -720,7 +794,11 @@ func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []fo
 				other = other || sp.b > v+1
 			}
 			if !other {
-				out = append(out, found{cue: tokSpan{v, v + 1}, source: tokSpan{comma + 1, v}, contents: []tokSpan{{s.First, comma}}})
+				cnt := comma
+				if d.Tokens[comma].Text != "," {
+					cnt = comma + 1
+				}
+				out = append(out, quoteThenSource(d, found{cue: tokSpan{v, v + 1}, source: tokSpan{comma + 1, v}, contents: []tokSpan{{s.First, cnt}}}))
 			}
 			break
 		}

@@ -156,8 +156,13 @@ func isOpenQuote(w string) bool  { return w == "“" || w == "«" || w == "‘" 
 func isCloseQuote(w string) bool { return w == "”" || w == "»" || w == "’" }
 
 // quoteState marks, in in (of len(toks)), the tokens inside quotation
-// marks within a unit: curly and guillemet quotes pair explicitly,
-// straight quotes alternate.
+// marks within a unit: curly and guillemet quotes pair explicitly; a
+// straight quote opens when it is attached to the word after it only and
+// closes when attached to the word before it only, and otherwise (spaced
+// on both sides, or on neither) alternates. So a quotation that ran over
+// a paragraph break the text has lost (`explosion. "People had fallen …`:
+// no closing mark before the next paragraph's opening one) stays open
+// instead of turning the rest of the text inside out.
 func quoteState(toks []segment.Token, in []bool) []bool {
 	clear(in)
 	open := false
@@ -171,12 +176,29 @@ func quoteState(toks []segment.Token, in []bool) []bool {
 			open = false
 			continue
 		case w == "\"":
-			open = !open
+			before := i == 0 || toks[i-1].End < t.Start
+			after := i+1 == len(toks) || toks[i+1].Start > t.End
+			switch {
+			case before && !after && isWordStart(toks[i+1].Text):
+				open = true
+			case !before && after:
+				open = false
+			default:
+				open = !open
+			}
 			continue
 		}
 		in[i] = open
 	}
 	return in
+}
+
+// isWordStart reports whether w begins with a letter or digit.
+func isWordStart(w string) bool {
+	for _, r := range w {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
 }
 
 func bucket(d int) int {

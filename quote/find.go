@@ -512,6 +512,20 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		sp.Kind, sp.Via = "organization", "nominal"
 		return sp
 	}
+	// "IS said in a statement": initials of an organisation the article
+	// names ("the Islamic State (IS) group")
+	if label := strings.TrimSpace(ts.Text); len(words) == 1 && acronym(label) {
+		for _, c := range in.Clusters {
+			if c.Type != "PER" && initials(c.Name) == strings.TrimSuffix(label, "s") {
+				sp.Cluster, sp.Name, sp.Kind, sp.Via = c.ID, c.Name, kindOf(c), "mention"
+				return sp
+			}
+		}
+		if name := spelledOut(d, label); name != "" {
+			sp.Name, sp.Kind, sp.Via = name, "organization", "mention"
+			return sp
+		}
+	}
 	// a transcript label the entity tagger does not read as a name
 	// ("PENCE: …"): the person the article names with that surname, else,
 	// in a transcript, a person named as written
@@ -705,6 +719,57 @@ func lastCluster(in Input, entAt []int, t int, typ string) int {
 
 // acronym reports a name in capitals, perhaps plural ("HBCUs", "NFL"):
 // no person is called that, whatever the entity tagger said.
+// spelledOut finds where the article defines an acronym ("the Islamic
+// State (IS) group") and returns the capitalised words before the
+// parenthesis whose initials it is, or "".
+func spelledOut(d *Doc, label string) string {
+	for i := 1; i+1 < len(d.Tokens); i++ {
+		if d.Tokens[i].Text != label || d.Tokens[i-1].Text != "(" || d.Tokens[i+1].Text != ")" {
+			continue
+		}
+		// capitalised words, and lower-case joiners between them
+		a := i - 1
+		for a > 0 && i-1-a < 8 {
+			w := d.Tokens[a-1].Text
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) && !joiners[w] {
+				break
+			}
+			a--
+		}
+		for a < i-1 && joiners[d.Tokens[a].Text] {
+			a++
+		}
+		for k := a; k < i-1; k++ {
+			name := d.Text[d.Tokens[k].Start:d.Tokens[i-2].End]
+			if initials(name) == label {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// joiners are the lower-case words inside a name ("Syrian Observatory
+// for Human Rights").
+var joiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "de": true}
+
+// initials are the first letters of a name's capitalised words ("SOHR"
+// for "Syrian Observatory for Human Rights"); "" for a one-word name.
+func initials(name string) string {
+	var b strings.Builder
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 func acronym(name string) bool {
 	name = strings.TrimSuffix(name, "s")
 	if utf8.RuneCountInString(name) < 2 {

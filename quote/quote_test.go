@@ -97,6 +97,14 @@ func TestFindSpeakers(t *testing.T) {
 			"At least 20 civilians were killed", "direct", "Rami Abdel Rahman", "person"},
 		{"the reporter of an outlet", "SANA reported that three people were killed in Aleppo. Earlier the reporter noted that a rocket shell was fired at the eastern neighborhoods.",
 			"a rocket shell was fired", "indirect", "SANA", "media"},
+		{"trailing source, commas stripped", "At least 22 people were killed Monday in an attack on a wedding party in Hassakeh province the Syrian Observatory for Human Rights said.",
+			"At least 22 people were killed", "indirect", "Syrian Observatory for Human Rights", "organization"},
+		{"trailing nominal source, commas stripped", "The talks ended. Rebels still control the eastern half of the city a rebel spokesman said on Sunday.",
+			"Rebels still control the eastern half", "indirect", "", "anonymous"},
+		{"quotation, title and name, commas stripped", "The wedding was attacked. \"A suicide bomber blew himself up inside a hall in Tall Tawil village killing at least 22 civilians\" Observatory chief Rami Abdel Rahman told AFP.",
+			"A suicide bomber blew himself up", "direct", "Rami Abdel Rahman", "person"},
+		{"an acronym the article spells out", "The SDF is an Arab-Kurdish coalition battling the Islamic State (IS) group in northern Syria. IS said in a statement that one of its fighters had fired on a gathering of Kurdish fighters.",
+			"one of its fighters had fired", "indirect", "Islamic State", "organization"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -139,6 +147,29 @@ func TestAccordingToCommaEndsSource(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no quotation in %+v", qs)
+		}
+	}
+}
+
+func TestQuoteState(t *testing.T) {
+	for _, tc := range []struct{ text, inside string }{
+		{`He said "we won" and left.`, "we won"},
+		// a quotation that ran over a lost paragraph break reopens
+		{`"I thought he looked strange. "People had fallen." Officials said the groom was safe.`, "I thought he looked strange . People had fallen ."},
+		// spaced on both sides (a tokenizer's spaces): marks alternate
+		{`He said " we won " and left.`, "we won"},
+		{`"Yes," she said. "Never."`, `Yes , Never .`},
+	} {
+		toks := segment.Tokenize(tc.text)
+		in := quoteState(toks, make([]bool, len(toks)))
+		var got []string
+		for i, t := range toks {
+			if in[i] {
+				got = append(got, t.Text)
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.inside {
+			t.Errorf("%s: inside %q, want %q", tc.text, g, tc.inside)
 		}
 	}
 }

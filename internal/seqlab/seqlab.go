@@ -249,12 +249,27 @@ type TrainOptions struct {
 	Epochs   int
 	Patience int
 	Seed     uint64
+	// Replicas, when above 1, trains that many perceptrons side by side,
+	// each visiting the examples in its own order, and tags with the mean
+	// of their averaged weights: the order's luck averages out.
+	Replicas int
 	// Eval scores a candidate (averaged) model on held-out data; the best
 	// epoch is kept. Without it, the last epoch is kept.
 	Eval func(*Model) float64
 	// Epoch, when set, is called after each epoch with the mistakes made
-	// and the Eval score.
+	// (summed over replicas) and the Eval score.
 	Epoch func(epoch, mistakes int, score float64, best bool)
+}
+
+// replica is one perceptron's state while training: its weights and
+// their running sums for averaging, over the feature rows all replicas
+// share.
+type replica struct {
+	m     *Model
+	u, tu []float64
+	c     float64
+	order []int
+	rng   *rand.Rand
 }
 
 // Train learns weights from examples with the averaged structured
@@ -266,79 +281,74 @@ func Train(ctx context.Context, tags Tags, data []Example, o TrainOptions) (*Mod
 	if o.Patience <= 0 {
 		o.Patience = 3
 	}
-	m := New(tags)
-	nt := m.nt
-	var u []float64
-	tu := make([]float64, len(m.trans))
-	c := 1.0
-	row := func(f uint64) int {
-		r, ok := m.index[f]
-		if !ok {
-			r = int32(len(m.index))
-			m.index[f] = r
-			m.w = append(m.w, make([]float32, nt)...)
-			u = append(u, make([]float64, nt)...)
+	o.Replicas = max(o.Replicas, 1)
+	index := map[uint64]int32{}
+	nt := tags.N()
+	reps := make([]*replica, o.Replicas)
+	for k := range reps {
+		r := &replica{m: New(tags), tu: make([]float64, (nt+1)*nt), c: 1, order: make([]int, len(data))}
+		r.m.index = index
+		for i := range r.order {
+			r.order[i] = i
 		}
-		return int(r)
+		seed := o.Seed
+		if k > 0 {
+			seed = o.Seed ^ uint64(k)*0x9e3779b97f4a7c15
+		}
+		r.rng = rand.New(rand.NewPCG(seed, 0x5eed))
+		reps[k] = r
+	}
+	// row returns feature f's row, adding it; the replicas' weights grow
+	// to cover every row on their next use.
+	row := func(r *replica, f uint64) int {
+		id, ok := index[f]
+		if !ok {
+			id = int32(len(index))
+			index[f] = id
+		}
+		if need := len(index) * nt; len(r.m.w) < need {
+			r.m.w = append(r.m.w, make([]float32, need-len(r.m.w))...)
+			r.u = append(r.u, make([]float64, need-len(r.u))...)
+		}
+		return int(id)
 	}
 	averaged := func() *Model {
 		a := New(tags)
-		a.index = make(map[uint64]int32, len(m.index))
-		for f, r := range m.index {
+		a.index = make(map[uint64]int32, len(index))
+		for f, r := range index {
 			a.index[f] = r
 		}
-		a.w = make([]float32, len(m.w))
-		for i := range m.w {
-			a.w[i] = float32(float64(m.w[i]) - u[i]/c)
+		a.w = make([]float32, len(index)*nt)
+		sum := make([]float64, len(a.w))
+		tsum := make([]float64, len(a.trans))
+		for _, r := range reps {
+			for i := range r.m.w {
+				sum[i] += float64(r.m.w[i]) - r.u[i]/r.c
+			}
+			for i := range r.m.trans {
+				tsum[i] += float64(r.m.trans[i]) - r.tu[i]/r.c
+			}
 		}
-		for i := range m.trans {
-			a.trans[i] = float32(float64(m.trans[i]) - tu[i]/c)
+		k := float64(len(reps))
+		for i := range sum {
+			a.w[i] = float32(sum[i] / k)
+		}
+		for i := range tsum {
+			a.trans[i] = float32(tsum[i] / k)
 		}
 		a.Freeze()
 		return a
 	}
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	var best *Model
 	bestScore, bestEpoch, stale := math.Inf(-1), 0, 0
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		mistakes := 0
-		for k, di := range order {
-			if k%256 == 0 && ctx.Err() != nil {
-				return nil, 0, ctx.Err()
+		for _, r := range reps {
+			n, err := r.epoch(ctx, data, row)
+			if err != nil {
+				return nil, 0, err
 			}
-			ex := data[di]
-			pred := m.Tag(ex.Feats)
-			if !slices.Equal(pred, ex.Gold) {
-				mistakes++
-				for i, g := range ex.Gold {
-					p := pred[i]
-					if g != p {
-						for _, f := range ex.Feats[i] {
-							r := row(f) * nt
-							m.w[r+g]++
-							u[r+g] += c
-							m.w[r+p]--
-							u[r+p] -= c
-						}
-					}
-					pg, pp := nt, nt
-					if i > 0 {
-						pg, pp = ex.Gold[i-1], pred[i-1]
-					}
-					if pg != pp || g != p {
-						m.trans[pg*nt+g]++
-						tu[pg*nt+g] += c
-						m.trans[pp*nt+p]--
-						tu[pp*nt+p] -= c
-					}
-				}
-			}
-			c++
+			mistakes += n
 		}
 		if o.Eval == nil {
 			if epoch == o.Epochs {
@@ -365,6 +375,52 @@ func Train(ctx context.Context, tags Tags, data []Example, o TrainOptions) (*Mod
 		}
 	}
 	return best, bestEpoch, nil
+}
+
+// epoch makes one perceptron pass over data in a new random order and
+// returns the examples it mistagged.
+func (r *replica) epoch(ctx context.Context, data []Example, row func(*replica, uint64) int) (int, error) {
+	m, nt := r.m, r.m.nt
+	if need := len(m.index) * nt; len(m.w) < need { // rows other replicas added
+		m.w = append(m.w, make([]float32, need-len(m.w))...)
+		r.u = append(r.u, make([]float64, need-len(r.u))...)
+	}
+	r.rng.Shuffle(len(r.order), func(i, j int) { r.order[i], r.order[j] = r.order[j], r.order[i] })
+	mistakes := 0
+	for k, di := range r.order {
+		if k%256 == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		ex := data[di]
+		pred := m.Tag(ex.Feats)
+		if !slices.Equal(pred, ex.Gold) {
+			mistakes++
+			for i, g := range ex.Gold {
+				p := pred[i]
+				if g != p {
+					for _, f := range ex.Feats[i] {
+						w := row(r, f) * nt
+						m.w[w+g]++
+						r.u[w+g] += r.c
+						m.w[w+p]--
+						r.u[w+p] -= r.c
+					}
+				}
+				pg, pp := nt, nt
+				if i > 0 {
+					pg, pp = ex.Gold[i-1], pred[i-1]
+				}
+				if pg != pp || g != p {
+					m.trans[pg*nt+g]++
+					r.tu[pg*nt+g] += r.c
+					m.trans[pp*nt+p]--
+					r.tu[pp*nt+p] -= r.c
+				}
+			}
+		}
+		r.c++
+	}
+	return mistakes, nil
 }
 
 // Prune drops features whose weights are all at most min in absolute value.

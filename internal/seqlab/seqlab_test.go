@@ -104,6 +104,40 @@ func TestTrainWriteRead(t *testing.T) {
 	}
 }
 
+// TestReplicas: the mean of replicas learns the toy, is the same model
+// on every run, and is the replicas' mean (a lone replica trained with
+// its seed differs from the mix).
+func TestReplicas(t *testing.T) {
+	tags := Tags{Types: []string{"SRC", "CUE", "CNT"}}
+	data := toy()
+	train := func(n int) *Model {
+		m, _, err := Train(context.Background(), tags, data, TrainOptions{Epochs: 5, Seed: 1, Replicas: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	bytesOf := func(m *Model) []byte {
+		var b bytes.Buffer
+		if err := m.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	mix := train(3)
+	for _, ex := range data[:2] {
+		if got := mix.Tag(ex.Feats); !reflect.DeepEqual(got, ex.Gold) {
+			t.Errorf("Tag = %v, want %v", got, ex.Gold)
+		}
+	}
+	if !bytes.Equal(bytesOf(mix), bytesOf(train(3))) {
+		t.Error("replicas: not deterministic")
+	}
+	if bytes.Equal(bytesOf(mix), bytesOf(train(1))) {
+		t.Error("three replicas gave the model of one")
+	}
+}
+
 func TestTrainCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
