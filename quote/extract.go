@@ -692,11 +692,6 @@ func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 var trailingVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
 	"claimed": true, "warned": true, "insisted": true, "argued": true, "explained": true, "noted": true}
 
-// trailingAttributions finds, in the sentences of a unit where the tagger
-// saw no source and no content, the news pattern "CONTENT, SOURCE said[ on Sunday | in a
-// statement | …]." — at least four words of content before the comma, a
-// source of one to eight words opening with a determiner or a capital,
-// and at most four words after the verb.
 // uncommaedSource finds where the source of "CONTENT SOURCE said." starts
 // in a sentence whose commas were stripped: at a person or organisation
 // the entity tagger found ending right before the verb v, else at the
@@ -740,6 +735,12 @@ var notInNounPhrase = map[string]bool{"is": true, "was": true, "were": true, "ar
 	"has": true, "had": true, "have": true, "to": true, "that": true, "which": true, "who": true, "he": true,
 	"she": true, "they": true, "it": true, "not": true, "said": true, "says": true, "told": true, "but": true}
 
+// trailingAttributions finds, in the sentences of a unit where the tagger
+// saw no source and no content, the news pattern "CONTENT, SOURCE said[ on Sunday | in a
+// statement | …]." — at least four words of content before the comma (or,
+// commas stripped, before the source uncommaedSource finds), a source of
+// one to eight words opening with a determiner or a capital, and at most
+// four words after the verb.
 func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []found {
 	var out []found
 	srcIn := map[int][]tokSpan{} // sentence → its tagged sources

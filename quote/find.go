@@ -77,6 +77,7 @@ var anonymousHeads = map[string]bool{
 	"residents": true, "witnesses": true, "staffers": true, "journalists": true, "reporters": true,
 	"employees": true, "advisers": true, "advisors": true, "allies": true, "friends": true, "relatives": true,
 	"neighbors": true, "neighbours": true, "colleagues": true, "associates": true, "acquaintances": true,
+	"supporters": true, "voters": true, "backers": true, "fans": true, "surrogates": true,
 }
 
 var documentHeads = map[string]bool{
@@ -429,13 +430,15 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		}
 		return sp
 	case len(words) == 1 && (malePron[low] || femalePron[low] || low == "i"):
-		// the most recent person: the previous speaker if a person, else
-		// the last person named before the source
-		if prev.Kind == "person" && prevEnd >= 0 && sentDist(d, prevEnd-1, src.a) <= 3 {
+		// the most recent person of the pronoun's gender: the previous
+		// speaker if a person, else the last person named before the
+		// source ("she" is not Donald Trump)
+		want := pronounGender(low)
+		if prev.Kind == "person" && prevEnd >= 0 && sentDist(d, prevEnd-1, src.a) <= 3 && agrees(speakerGender(in, prev), want) {
 			sp.Cluster, sp.Name, sp.Kind, sp.Via = prev.Cluster, prev.Name, "person", "pronoun"
 			return sp
 		}
-		if c := lastCluster(in, entAt, src.a, "PER"); c >= 0 {
+		if c := lastPerson(d, in, entAt, src.a, want); c >= 0 {
 			cl := in.Clusters[c]
 			sp.Cluster, sp.Name, sp.Kind, sp.Via = cl.ID, cl.Name, "person", "pronoun"
 		}
@@ -717,8 +720,51 @@ func lastCluster(in Input, entAt []int, t int, typ string) int {
 	return -1
 }
 
-// acronym reports a name in capitals, perhaps plural ("HBCUs", "NFL"):
-// no person is called that, whatever the entity tagger said.
+// lastPerson is the cluster of the last person named before token t
+// whose gender agrees with want, or -1. A person known to be of that
+// gender in the pronoun's sentence or the one before wins over a nearer
+// one whose gender the article does not tell ("Margaret Thatcher met Jean-Claude
+// Juncker. She said …").
+func lastPerson(d *Doc, in Input, entAt []int, t int, want int) int {
+	fallback := -1
+	for i := t - 1; i >= 0; i-- {
+		e := entAt[i]
+		if e < 0 || in.Entities[e].Type != "PER" {
+			continue
+		}
+		c := in.Clusters[in.Entities[e].Cluster]
+		if acronym(c.Name) {
+			continue
+		}
+		g := clusterGender(c)
+		switch {
+		case want != genderUnknown && g == want:
+			return c.ID
+		case agrees(g, want) && fallback < 0:
+			if want == genderUnknown {
+				return c.ID
+			}
+			fallback = c.ID
+		}
+		if fallback >= 0 && sentDist(d, i, t) > 1 {
+			break
+		}
+	}
+	return fallback
+}
+
+// speakerGender is the gender of a resolved speaker: its cluster's, else
+// what the words of its source say ("the spokeswoman").
+func speakerGender(in Input, s Speaker) int {
+	if s.Cluster >= 0 && s.Cluster < len(in.Clusters) {
+		return clusterGender(in.Clusters[s.Cluster])
+	}
+	if s.TextSpan != nil {
+		return textGender(s.Text)
+	}
+	return genderUnknown
+}
+
 // spelledOut finds where the article defines an acronym ("the Islamic
 // State (IS) group") and returns the capitalised words before the
 // parenthesis whose initials it is, or "".
@@ -770,6 +816,8 @@ func initials(name string) string {
 	return b.String()
 }
 
+// acronym reports a name in capitals, perhaps plural ("HBCUs", "NFL"):
+// no person is called that, whatever the entity tagger said.
 func acronym(name string) bool {
 	name = strings.TrimSuffix(name, "s")
 	if utf8.RuneCountInString(name) < 2 {
@@ -880,6 +928,19 @@ var orgHeads = map[string]bool{
 // the head is an outlet ("The Kremlin-backed outlet"; not "the U.N.
 // refugee agency").
 func modifier(d *Doc, e entity.Entity, src tokSpan, head string) bool {
+	if e.Type == "PER" && e.Sent < len(d.Sents) {
+		// "Trump supporters", "Clinton aides": a group named after a
+		// person is not that person
+		if !anonymousHeads[head] || !strings.HasSuffix(head, "s") {
+			return false
+		}
+		for t := d.Sents[e.Sent].First + e.TokEnd; t < src.b; t++ {
+			if strings.EqualFold(d.Tokens[t].Text, head) {
+				return true
+			}
+		}
+		return false
+	}
 	if e.Type == "PER" || e.Sent >= len(d.Sents) || e.Type == "ORG" && (!mediaHeads[head] || head == "agency") {
 		return false
 	}

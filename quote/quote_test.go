@@ -103,6 +103,14 @@ func TestFindSpeakers(t *testing.T) {
 			"Rebels still control the eastern half", "indirect", "", "anonymous"},
 		{"quotation, title and name, commas stripped", "The wedding was attacked. \"A suicide bomber blew himself up inside a hall in Tall Tawil village killing at least 22 civilians\" Observatory chief Rami Abdel Rahman told AFP.",
 			"A suicide bomber blew himself up", "direct", "Rami Abdel Rahman", "person"},
+		{"pronoun agrees in gender", "Hillary Clinton met Donald Trump in Ohio on Monday. She said the deal was dead.",
+			"the deal was dead", "indirect", "Hillary Clinton", "person"},
+		{"pronoun agrees in gender, not the speaker before", "Hillary Clinton was in Ohio. “We will win this state,” Donald Trump said. She said the race was close.",
+			"the race was close", "indirect", "Hillary Clinton", "person"},
+		{"gender from a title", "On Monday Mrs. Thatcher met Jean-Claude Juncker in Brussels. She said the talks had gone well.",
+			"the talks had gone well", "indirect", "Thatcher", "person"},
+		{"a group named after a person", "Donald Trump spoke in Ohio on Monday. Several Trump supporters told reporters that the election was rigged.",
+			"the election was rigged", "indirect", "", "anonymous"},
 		{"an acronym the article spells out", "The SDF is an Arab-Kurdish coalition battling the Islamic State (IS) group in northern Syria. IS said in a statement that one of its fighters had fired on a gathering of Kurdish fighters.",
 			"one of its fighters had fired", "indirect", "Islamic State", "organization"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
@@ -532,5 +540,28 @@ func TestRestoreIntroducedLater(t *testing.T) {
 	in, qs = analyse(t, text)
 	if r := Restore(in, qs, lastToken(in, "said"), repair.SlotQuote); r != nil && r.Reason == "introduced_later" {
 		t.Errorf("restored %+v", r)
+	}
+}
+
+func TestClusterGender(t *testing.T) {
+	span := func(s string) []entity.Span { return []entity.Span{{Text: s}} }
+	for _, tc := range []struct {
+		c    entity.Cluster
+		want int
+	}{
+		{entity.Cluster{Name: "Hillary Clinton"}, genderFemale},
+		{entity.Cluster{Name: "Donald Trump"}, genderMale},
+		{entity.Cluster{Name: "Thatcher", Titles: span("Mrs.")}, genderFemale},
+		{entity.Cluster{Name: "Jane Roe", Roles: span("ministry spokeswoman")}, genderFemale},
+		{entity.Cluster{Name: "Roe", Roles: span("the congressman")}, genderMale},
+		{entity.Cluster{Name: "Jean-Claude Juncker"}, genderUnknown},
+		{entity.Cluster{Name: "Smith", Titles: span("Sen.")}, genderUnknown},
+		// the evidence disagrees: say nothing
+		{entity.Cluster{Name: "Hillary Smith", Titles: span("Mr.")}, genderUnknown},
+		{entity.Cluster{Name: "Human Rights Watch"}, genderUnknown},
+	} {
+		if got := clusterGender(tc.c); got != tc.want {
+			t.Errorf("%+v: gender %d, want %d", tc.c, got, tc.want)
+		}
 	}
 }
