@@ -54,7 +54,7 @@ func clusterGender(c entity.Cluster) int {
 		}
 	}
 	if f := strings.Fields(c.Name); len(f) > 1 {
-		if !vote(firstNames[strings.ToLower(f[0])]) {
+		if !vote(givenNames[strings.ToLower(f[0])]) {
 			return genderUnknown
 		}
 	}
@@ -95,9 +95,9 @@ func wordGender(w string) int {
 	return genderUnknown
 }
 
-// firstNames are first names common in the news whose bearers are nearly
+// givenNames are first names common in the news whose bearers are nearly
 // all of one gender.
-var firstNames = func() map[string]int {
+var givenNames = func() map[string]int {
 	m := map[string]int{}
 	for _, n := range strings.Fields(`hillary nancy elizabeth melania ivanka theresa angela michelle sarah kellyanne
 		hope huma donna debbie maxine susan mary karen jennifer lisa patricia linda barbara margaret marine emily jessica
@@ -111,7 +111,7 @@ var firstNames = func() map[string]int {
 	for _, n := range strings.Fields(`donald barack bill joe bernie mike paul john james robert michael william david
 		richard charles thomas mark steven steve george vladimir ted marco jeb chris rudy jared eric tim mitch harry
 		chuck rex jeff reince sean rand ben newt sergei bashar recep benjamin emmanuel boris ahmad mohammed muhammad
-		ali hassan abu ayman omar kevin jim tom dan daniel peter andrew anthony brian gary jason matt matthew patrick
+		ali hassan ayman omar kevin jim tom dan daniel peter andrew anthony brian gary jason matt matthew patrick
 		scott ryan adam al alan frank fred greg henry jack jerry jon jonathan ken larry martin nick roger ron ronald
 		sam samuel stephen terry tony walter wayne xi hamid haider hoshyar masoud abdullah ahmed khalid salah rami
 		hussein saddam mahmoud rodrigo justin nigel jeremy vince`) {

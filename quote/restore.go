@@ -57,7 +57,7 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 				continue
 			}
 			// a surname-only cluster completes a partial name
-			if slot == repair.SlotNameContinue && (len(strings.Fields(c.Name)) > 1 || firstNames[c.Name]) {
+			if slot == repair.SlotNameContinue && (len(strings.Fields(c.Name)) > 1 || firstNames[c.Name] || givenNames[strings.ToLower(c.Name)] != genderUnknown) {
 				continue
 			}
 			if n := len(c.Mentions); n > bestN {
@@ -127,9 +127,9 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 // completeName reports a mention that ends in its person's surname, so
 // that a gap after it did not cut the rest of the name ("DeVos
 // appearance" and "Robert Mueller  understands" lost an apostrophe or a
-// quotation mark): the one word of a surname-only mention, or a last word
-// the article also uses alone for that person. "Abu Bakr" never appears
-// as "Bakr".
+// quotation mark): the one word of a surname-only mention, a common first
+// name and more, or a last word the article also uses alone for that
+// person. "Abu Bakr" never appears as "Bakr".
 func completeName(in Input, e int) bool {
 	en := in.Entities[e]
 	f := strings.Fields(en.Text)
@@ -137,6 +137,11 @@ func completeName(in Input, e int) bool {
 		return false
 	}
 	last := f[len(f)-1]
+	if len(f) > 1 && givenNames[strings.ToLower(f[0])] != genderUnknown {
+		// "Jack Lew  announced", "Andrea Tantaros  lawsuit": a first name
+		// and a surname make a whole name ("Abu Bakr" does not)
+		return true
+	}
 	c := in.Clusters[en.Cluster]
 	if len(f) == 1 {
 		cf := strings.Fields(c.Name)

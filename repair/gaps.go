@@ -154,7 +154,9 @@ func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 // more at a line start before a possessive) that mark stripped names.
 // Double spaces after sentence-final punctuation, indentation and trailing
 // space are typography, not gaps; long runs (table alignment) are ignored.
-func findGaps(text string, m *OffsetMap) []Gap {
+// apostrophes says the text lost its apostrophes ("That s", "don t",
+// which the apostrophe rule put back): its other marks went the same way.
+func findGaps(text string, m *OffsetMap, apostrophes bool) []Gap {
 	var gaps []Gap
 	var cleanEnds [][2]int // gap spans in the clean text
 	var ctx []gapContext
@@ -229,7 +231,7 @@ func findGaps(text string, m *OffsetMap) []Gap {
 			marks++
 		}
 	}
-	stripped := len(gaps) > 0 && (marks == 0 || 2*marks < len(gaps))
+	stripped := len(gaps) > 0 && (marks == 0 || 2*marks < len(gaps) || apostrophes)
 	if !stripped {
 		return gaps
 	}
@@ -239,8 +241,9 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		}
 	}
 	markQuotePairs(text, gaps, cleanEnds)
-	if len(gaps) >= 3 {
-		// quotation marks were stripped along with whatever else: a gap
+	if len(gaps) >= 3 || apostrophes {
+		// quotation marks (or apostrophes) were stripped along with
+		// whatever else: a gap
 		// where a name or a mark could have stood stays unexplained; only
 		// a possessive, a name cut short and a title still want a name
 		for i := range gaps {
@@ -255,8 +258,10 @@ func findGaps(text string, m *OffsetMap) []Gap {
 				}
 			case SlotNameContinue:
 				// "Noam Chomsky  On Western Terrorism", "Mario Tama  / Getty
-				// Images": a mark or a credit, not the rest of a name
-				if r, _ := utf8.DecodeRuneInString(strings.Join(c.right, " ")); unicode.IsLower(r) {
+				// Images": a mark or a credit, not the rest of a name; nor
+				// is "Andrea Tantaros  lawsuit" (a stripped "’s"): a name
+				// was cut before a verb ("Abu Bakr  had fled")
+				if len(c.right) > 0 && verbLike(c.right[0]) {
 					continue
 				}
 			case SlotPossessive, SlotQuoteMarks:
@@ -266,6 +271,24 @@ func findGaps(text string, m *OffsetMap) []Gap {
 		}
 	}
 	return gaps
+}
+
+// verbLike reports a lower-case word that can follow a subject: an
+// auxiliary, an adverb that goes before verbs, or a past or present
+// tense form ("fled", "announced", "says").
+func verbLike(w string) bool {
+	w = strings.Trim(w, ".,;:!?")
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return false
+	}
+	switch w {
+	case "had", "has", "have", "was", "is", "were", "are", "will", "would", "could", "can", "may", "might",
+		"should", "must", "did", "does", "also", "then", "later", "reportedly", "allegedly", "never", "still",
+		"himself", "herself", "who", "fled", "said", "told", "met", "left", "took", "made", "gave", "went",
+		"came", "ran", "won", "lost", "sent", "led", "wrote", "spoke", "became", "began", "got", "saw":
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ies") && len(w) > 4
 }
 
 // gapContext is what a gap was classified by.

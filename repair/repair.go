@@ -108,7 +108,11 @@ func Clean(text string) *Result {
 	}
 	sort.SliceStable(r.Repairs, func(i, j int) bool { return r.Repairs[i].Start < r.Repairs[j].Start })
 	r.Clean = cur
-	r.Gaps = findGaps(cur, &r.Map)
+	apostrophes := false
+	for _, e := range r.Repairs {
+		apostrophes = apostrophes || e.Kind == KindApostrophe
+	}
+	r.Gaps = findGaps(cur, &r.Map, apostrophes)
 	return r
 }
 

@@ -123,3 +123,28 @@ func TestGaps(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestGapsInTextThatLostApostrophes: a text whose apostrophes were
+// stripped ("That s", "don t") lost its other marks too, so a gap after a
+// name is a name cut short only before a verb.
+func TestGapsInTextThatLostApostrophes(t *testing.T) {
+	tests := []struct {
+		in       string
+		nameSlot bool
+	}{
+		{"That s why Bill O Reilly was named in Andrea Tantaros  lawsuit last year.", false},
+		{"That s how “Caliph” Abu Bakr   had fled Mosul.", true},
+		{"We don t know whether Fancy Bear  had infected it.", true},
+		// apostrophes kept: no reason to doubt the gap
+		{"That’s why he was named in Andrea Tantaros  lawsuit last year.", true},
+	}
+	for _, tt := range tests {
+		r := Clean(tt.in)
+		if len(r.Gaps) != 1 || r.Gaps[0].Slot != SlotNameContinue {
+			t.Fatalf("%q: gaps %+v, want one name_continue", tt.in, r.Gaps)
+		}
+		if r.Gaps[0].NameSlot != tt.nameSlot {
+			t.Errorf("%q: name slot %v, want %v", tt.in, r.Gaps[0].NameSlot, tt.nameSlot)
+		}
+	}
+}
