@@ -173,7 +173,11 @@ func (m *Model) extract(d *Doc) []found {
 					break
 				}
 			}
-			if prev < 0 && start < len(out) {
+			if prev < 0 && start < len(out) && (sent[n.a] == sent[max(out[start].cue.a, 0)] || isQuoteMark(d.Tokens[n.a].Text)) {
+				// before every attribution of the paragraph: the first
+				// one's, if in its sentence or quoted ("The deal was
+				// signed. Conservatives said …" does not make "The deal"
+				// something they said)
 				prev = start
 			}
 			if prev >= 0 {
@@ -205,6 +209,8 @@ func (m *Model) extract(d *Doc) []found {
 	}
 	return out
 }
+
+func isQuoteMark(w string) bool { return isOpenQuote(w) || isCloseQuote(w) || w == "\"" }
 
 // quoteThenSource mends “…” Observatory chief Rami Abdel Rahman told
 // AFP where the tagger ran the quotation on past its closing mark into

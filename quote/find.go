@@ -78,6 +78,10 @@ var anonymousHeads = map[string]bool{
 	"employees": true, "advisers": true, "advisors": true, "allies": true, "friends": true, "relatives": true,
 	"neighbors": true, "neighbours": true, "colleagues": true, "associates": true, "acquaintances": true,
 	"supporters": true, "voters": true, "backers": true, "fans": true, "surrogates": true,
+	"many": true, "some": true, "most": true, "others": true, "anyone": true, "everyone": true, "everybody": true,
+	"anybody": true, "nobody": true, "somebody": true, "public": true, "conservatives": true, "liberals": true,
+	"progressives": true, "investigators": true, "scientists": true, "researchers": true, "economists": true,
+	"opponents": true, "detractors": true, "parents": true, "students": true, "teachers": true, "workers": true,
 }
 
 var documentHeads = map[string]bool{
@@ -88,6 +92,9 @@ var documentHeads = map[string]bool{
 	"indictment": true, "investigation": true, "research": true, "figures": true, "website": true, "book": true,
 	"images": true, "photos": true, "pictures": true, "footage": true, "piece": true, "editorial": true,
 	"column": true, "op-ed": true, "census": true, "estimate": true, "estimates": true,
+	"suit": true, "ruling": true, "petition": true, "bill": true, "law": true, "findings": true, "warrant": true,
+	"affidavit": true, "testimony": true, "verdict": true, "guidelines": true, "guidance": true, "manual": true,
+	"constitution": true, "message": true, "messages": true, "blog": true, "podcast": true, "documentary": true,
 }
 
 var mediaHeads = map[string]bool{
@@ -102,6 +109,18 @@ var mediaNames = []string{"times", "post", "news", "cnn", "reuters", "associated
 	"breitbart", "bloomberg", "axios", "huffington", "huffpost", "usa today", "daily", "magazine", "press", "al jazeera",
 	"newsweek", "atlantic", "hill", "wire", "tass", "ria", "xinhua", "sputnik", "rt", "npr", "pbs", "economist", "reporter",
 	"sana", "irna", "anadolu", "yonhap", "kyodo", "ansa", "efe", "dpa", "upi", "interfax", "tasnim", "kuna", "al arabiya"}
+
+// outletWords end an outlet's name and no person's.
+var outletWords = map[string]bool{"wire": true, "gazette": true, "times": true, "tribune": true, "herald": true,
+	"journal": true, "news": true, "magazine": true, "daily": true, "newsweek": true, "insider": true}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
 
 // reporterHeads are the people through whom an outlet reports: "the
 // reporter", "SANA's correspondent" speak for their outlet.
@@ -444,6 +463,13 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		}
 		return sp
 	case len(words) == 1 && (low == "they" || low == "we" || low == "it"):
+		// the speaker just before, if a body or a group ("Rebel
+		// commanders told Reuters … They said"), else the organisation
+		// named last
+		if prev.Kind != "person" && prev.Kind != "unknown" && prev.Kind != "document" && prevEnd >= 0 && sentDist(d, prevEnd-1, src.a) <= 2 && (low != "it" || prev.Kind != "anonymous") {
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = prev.Cluster, prev.Name, prev.Kind, "pronoun"
+			return sp
+		}
 		if c := lastCluster(in, entAt, src.a, "ORG"); c >= 0 {
 			cl := in.Clusters[c]
 			sp.Cluster, sp.Name, sp.Kind, sp.Via = cl.ID, cl.Name, kindOf(cl), "pronoun"
@@ -565,11 +591,24 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 // capitals before a colon in the headline, and whose cue is that colon.
 func headlineLabel(d *Doc, f found) bool {
 	s, c := f.source, f.cue
-	if !s.ok() || !c.ok() || c.b-c.a != 1 || d.Tokens[c.a].Text != ":" || c.a != s.b || s.a >= firstBodyToken(d) {
+	if !s.ok() || !c.ok() || c.b-c.a != 1 || d.Tokens[c.a].Text != ":" || c.a != s.b {
 		return false
 	}
-	return isUpperLabel(d.Text[d.Tokens[s.a].Start:d.Tokens[s.b-1].End])
+	label := d.Text[d.Tokens[s.a].Start:d.Tokens[s.b-1].End]
+	if kickers[strings.ToLower(label)] {
+		// "UPDATE: I have confirmed …", "Editor's note:" anywhere: the
+		// writer's own words under a label
+		return true
+	}
+	return s.a < firstBodyToken(d) && isUpperLabel(label)
 }
+
+// kickers are labels a writer puts before a colon that name no speaker.
+var kickers = map[string]bool{"update": true, "updated": true, "important": true, "note": true,
+	"editor's note": true, "editor’s note": true, "breaking": true, "breaking news": true, "watch": true,
+	"warning": true, "exclusive": true, "alert": true, "read more": true, "related": true, "correction": true,
+	"disclaimer": true, "ps": true, "p.s.": true, "video": true, "photo": true, "photos": true, "source": true,
+	"sources": true, "h/t": true, "via": true, "featured image": true, "see also": true, "edit": true}
 
 // personNouns are heads that make a source one person though the article
 // does not name them there ("the New York businessman").
@@ -699,6 +738,10 @@ func isUpperLabel(s string) bool {
 
 func kindOf(c entity.Cluster) string {
 	switch {
+	case c.Type == "PER" && outletWords[strings.ToLower(lastWord(c.Name))]:
+		// "Century Wire" (of "21st Century Wire"): an outlet the tagger
+		// took for a person; no surname is "Gazette"
+		return "media"
 	case c.Type == "PER":
 		return "person"
 	case isMedia(c.Name):
@@ -834,7 +877,10 @@ func acronym(name string) bool {
 // genericOrgHeads name any kind of organisation: "the group" is the one
 // just named.
 var genericOrgHeads = map[string]bool{"agency": true, "group": true, "organization": true, "organisation": true,
-	"company": true, "firm": true, "monitor": true, "watchdog": true, "charity": true, "body": true}
+	"company": true, "firm": true, "monitor": true, "watchdog": true, "charity": true, "body": true,
+	"automaker": true, "carmaker": true, "retailer": true, "airline": true, "manufacturer": true, "insurer": true,
+	"lender": true, "bank": true, "chipmaker": true, "drugmaker": true, "conglomerate": true, "corporation": true,
+	"startup": true, "giant": true, "operator": true, "supplier": true, "utility": true}
 
 // lastOrgNamed is the cluster of the last organisation before token t
 // whose name has the word head ("Syrian Observatory for Human Rights" for
@@ -919,6 +965,9 @@ var orgHeads = map[string]bool{
 	"forces": true, "alliance": true, "federation": true, "association": true, "charity": true, "foundation": true,
 	"institute": true, "team": true, "prosecution": true, "opposition": true, "movement": true,
 	"observatory": true, "monitor": true, "agency": true, "body": true,
+	"automaker": true, "carmaker": true, "retailer": true, "airline": true, "manufacturer": true, "insurer": true,
+	"lender": true, "chipmaker": true, "drugmaker": true, "conglomerate": true, "corporation": true,
+	"startup": true, "giant": true, "operator": true, "supplier": true, "utility": true,
 }
 
 // modifier reports whether a non-person name inside a source only
@@ -990,12 +1039,16 @@ func antecedent(d *Doc, src tokSpan) (int, int) {
 // indefinite reports a source that does not say who ("a senior official",
 // "one commander", "several diplomats").
 func indefinite(low string) bool {
-	for _, p := range []string{"a ", "an ", "one ", "another ", "some ", "several ", "two ", "three ", "many "} {
+	for _, p := range []string{"a ", "an ", "one ", "another ", "some ", "several ", "two ", "three ", "many ",
+		"four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "dozens ", "hundreds ", "thousands ",
+		"numerous ", "few ", "a few "} {
 		if strings.HasPrefix(low, p) {
 			return true
 		}
 	}
-	return false
+	// "38 White House conservatives"
+	f := strings.Fields(low)
+	return len(f) > 1 && strings.TrimLeft(f[0], "0123456789,") == "" && strings.HasSuffix(f[len(f)-1], "s")
 }
 
 // strayWord reports a one-word "source" that cannot name a speaker: an

@@ -111,6 +111,16 @@ func TestFindSpeakers(t *testing.T) {
 			"the talks had gone well", "indirect", "Thatcher", "person"},
 		{"a group named after a person", "Donald Trump spoke in Ohio on Monday. Several Trump supporters told reporters that the election was rigged.",
 			"the election was rigged", "indirect", "", "anonymous"},
+		{"the automaker named before", "Ford Motor Co. moved its small-car production to Mexico on Tuesday. The automaker said it would invest $2.5 billion in new plants.",
+			"it would invest", "indirect", "Ford Motor Co.", "organization"},
+		{"a number of people", "Lawmakers met in Washington on Monday. 38 White House conservatives say they would pass the bill if given the chance.",
+			"they would pass the bill", "indirect", "", "anonymous"},
+		{"an unnamed group", "The deal was signed on Monday. Conservatives said the deal was a betrayal of the voters.",
+			"the deal was a betrayal", "indirect", "", "anonymous"},
+		{"a lawsuit", "The company was sued in March. The suit says the company broke federal law for years.",
+			"the company broke federal law", "indirect", "", "document"},
+		{"they after an unnamed group", "Rebel commanders told Reuters on Monday that the truce had failed. They said the army had shelled the town again.",
+			"the army had shelled the town", "indirect", "", "anonymous"},
 		{"an acronym the article spells out", "The SDF is an Arab-Kurdish coalition battling the Islamic State (IS) group in northern Syria. IS said in a statement that one of its fighters had fired on a gathering of Kurdish fighters.",
 			"one of its fighters had fired", "indirect", "Islamic State", "organization"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
@@ -218,6 +228,7 @@ func TestScratchReuse(t *testing.T) {
 
 func TestHeadlineKicker(t *testing.T) {
 	for _, text := range []string{
+		"Election software\n\nUPDATE: THE SOFTWARE IS A SERVICE PLATFORM WITH NO ACTIVE CODE.\n\nThe senator said the deal was fair.",
 		"SMOKING GUN: Proof That The Senator Took Money From The Lobby\n\nThe senator said the deal was fair.",
 		"BREAKING: Michelle Obama Pregnant…And Here’s The Father\n\nThe senator said the deal was fair.",
 	} {
@@ -562,6 +573,23 @@ func TestClusterGender(t *testing.T) {
 	} {
 		if got := clusterGender(tc.c); got != tc.want {
 			t.Errorf("%+v: gender %d, want %d", tc.c, got, tc.want)
+		}
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for _, tc := range []struct {
+		c    entity.Cluster
+		want string
+	}{
+		{entity.Cluster{Name: "Century Wire", Type: "PER"}, "media"},
+		{entity.Cluster{Name: "Parma Gazette", Type: "ORG"}, "media"},
+		{entity.Cluster{Name: "Anita Hill", Type: "PER"}, "person"},
+		{entity.Cluster{Name: "Jeff Post", Type: "PER"}, "person"},
+		{entity.Cluster{Name: "Syrian Observatory for Human Rights", Type: "ORG"}, "organization"},
+	} {
+		if got := kindOf(tc.c); got != tc.want {
+			t.Errorf("%s (%s): %s, want %s", tc.c.Name, tc.c.Type, got, tc.want)
 		}
 	}
 }
