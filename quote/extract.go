@@ -210,8 +210,6 @@ func (m *Model) extract(d *Doc) []found {
 	return out
 }
 
-func isQuoteMark(w string) bool { return isOpenQuote(w) || isCloseQuote(w) || w == "\"" }
-
 // quoteThenSource mends “…” Observatory chief Rami Abdel Rahman told
 // AFP where the tagger ran the quotation on past its closing mark into
 // the words before the source: up to four words, no punctuation, between

@@ -154,6 +154,7 @@ func shortShape(b []byte, w string) []byte {
 
 func isOpenQuote(w string) bool  { return w == "“" || w == "«" || w == "‘" || w == "„" }
 func isCloseQuote(w string) bool { return w == "”" || w == "»" || w == "’" }
+func isQuoteMark(w string) bool  { return isOpenQuote(w) || isCloseQuote(w) || w == "\"" }
 
 // quoteState marks, in in (of len(toks)), the tokens inside quotation
 // marks within a unit: curly and guillemet quotes pair explicitly; a
@@ -410,7 +411,7 @@ func (m *Model) features(d *Doc, u unit, s *scratch) [][]uint64 {
 		if cue[i] > 0 {
 			f = append(f, seqlab.Feat(fQuoteWord).S(q).H(hw[i]).U())
 		}
-		if isOpenQuote(t.Text) || isCloseQuote(t.Text) || t.Text == "\"" {
+		if isQuoteMark(t.Text) {
 			f = append(f, seqlab.Feat(fQuoteMark).S(t.Text).U())
 		}
 		if d.NER != nil {

@@ -245,7 +245,7 @@ func titleLike(d *Doc, a, b int) bool {
 	words, caps := 0, 0
 	for t := a; t < b; t++ {
 		w := d.Tokens[t].Text
-		if isPunct(w) || isOpenQuote(w) || isCloseQuote(w) || w == "\"" {
+		if isPunct(w) || isQuoteMark(w) {
 			continue
 		}
 		words++
@@ -337,7 +337,7 @@ func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
 	for _, p := range pieces {
 		for i := p.a; i < p.b; i++ {
 			t := d.Tokens[i].Text
-			if isOpenQuote(t) || isCloseQuote(t) || t == "\"" {
+			if isQuoteMark(t) {
 				continue
 			}
 			n++

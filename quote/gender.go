@@ -34,35 +34,31 @@ func agrees(g, want int) bool { return g == genderUnknown || want == genderUnkno
 // ("spokeswoman", "the congressman"), or a first name common enough to
 // tell (Hillary, Donald); genderUnknown when none says, or they disagree.
 func clusterGender(c entity.Cluster) int {
-	g := genderUnknown
-	vote := func(v int) bool {
-		if v == genderUnknown {
-			return true
-		}
-		if g != genderUnknown && g != v {
-			g = genderUnknown
-			return false
-		}
-		g = v
-		return true
-	}
+	var words []string
 	for _, s := range append(append([]entity.Span(nil), c.Titles...), c.Roles...) {
-		for _, w := range strings.Fields(strings.ToLower(s.Text)) {
-			if !vote(wordGender(strings.Trim(w, ".,"))) {
-				return genderUnknown
-			}
-		}
+		words = append(words, s.Text)
 	}
 	if f := strings.Fields(c.Name); len(f) > 1 {
-		if !vote(givenNames[strings.ToLower(f[0])]) {
-			return genderUnknown
-		}
+		words = append(words, givenNameWord(f[0]))
 	}
-	return g
+	return textGender(strings.Join(words, " "))
+}
+
+// givenNameWord stands a first name in for the word of its gender, so
+// that it votes with titles and roles.
+func givenNameWord(name string) string {
+	switch givenNames[strings.ToLower(name)] {
+	case genderFemale:
+		return "woman"
+	case genderMale:
+		return "man"
+	}
+	return ""
 }
 
 // textGender tells the gender of a source written without a name ("the
-// spokeswoman", "a Republican congressman") from its words.
+// spokeswoman", "a Republican congressman") from its words; genderUnknown
+// when none says, or they disagree.
 func textGender(text string) int {
 	g := genderUnknown
 	for _, w := range strings.Fields(strings.ToLower(text)) {

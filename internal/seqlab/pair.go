@@ -1,6 +1,10 @@
 package seqlab
 
-import "github.com/siftnews/sift/internal/hashtab"
+import (
+	"slices"
+
+	"github.com/siftnews/sift/internal/hashtab"
+)
 
 // Pair is a two-stage tagger: the second model reads the same base
 // features as the first plus features made from the first's tags. One
@@ -56,15 +60,6 @@ type Scratch struct {
 	back  []int32
 }
 
-// grow returns b resliced to n elements, reallocated only when too small;
-// the elements' values are not cleared.
-func grow[T any](b []T, n int) []T {
-	if cap(b) < n {
-		return make([]T, n, n+n/2)
-	}
-	return b[:n]
-}
-
 // Tag tags one sequence with the first model on base, then with the
 // second on base plus the features more makes from the first's tags
 // (one slice per token, or nil); it returns both tag sequences. s may be
@@ -79,13 +74,13 @@ func (p *Pair) Tag(base [][]uint64, more func(first []int) [][]uint64, s *Scratc
 	if n == 0 {
 		return nil, nil
 	}
-	s.acc = grow(s.acc, n*w)
+	s.acc = slices.Grow(s.acc[:0], n*w)[:n*w]
 	acc := s.acc
 	clear(acc)
 	for i, fs := range base {
 		p.rows.AddAll(fs, acc[i*w:(i+1)*w])
 	}
-	s.em = grow(s.em, n*max(n1, n2))
+	s.em = slices.Grow(s.em[:0], n*max(n1, n2))[:n*max(n1, n2)]
 	em := s.em
 	for i := range n {
 		for t := range n1 {

@@ -192,8 +192,8 @@ func (m *Model) decode(em []float32, s *Scratch) []int {
 		s = new(Scratch)
 	}
 	neg := float32(math.Inf(-1))
-	s.score = grow(s.score, n*nt)
-	s.back = grow(s.back, n*nt)
+	s.score = slices.Grow(s.score[:0], n*nt)[:n*nt]
+	s.back = slices.Grow(s.back[:0], n*nt)[:n*nt]
 	score, back := s.score, s.back
 	start := m.trans[nt*nt:]
 	for t := 0; t < nt; t++ {
@@ -298,20 +298,6 @@ func Train(ctx context.Context, tags Tags, data []Example, o TrainOptions) (*Mod
 		r.rng = rand.New(rand.NewPCG(seed, 0x5eed))
 		reps[k] = r
 	}
-	// row returns feature f's row, adding it; the replicas' weights grow
-	// to cover every row on their next use.
-	row := func(r *replica, f uint64) int {
-		id, ok := index[f]
-		if !ok {
-			id = int32(len(index))
-			index[f] = id
-		}
-		if need := len(index) * nt; len(r.m.w) < need {
-			r.m.w = append(r.m.w, make([]float32, need-len(r.m.w))...)
-			r.u = append(r.u, make([]float64, need-len(r.u))...)
-		}
-		return int(id)
-	}
 	averaged := func() *Model {
 		a := New(tags)
 		a.index = make(map[uint64]int32, len(index))
@@ -344,7 +330,7 @@ func Train(ctx context.Context, tags Tags, data []Example, o TrainOptions) (*Mod
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		mistakes := 0
 		for _, r := range reps {
-			n, err := r.epoch(ctx, data, row)
+			n, err := r.epoch(ctx, data)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -377,14 +363,32 @@ func Train(ctx context.Context, tags Tags, data []Example, o TrainOptions) (*Mod
 	return best, bestEpoch, nil
 }
 
-// epoch makes one perceptron pass over data in a new random order and
-// returns the examples it mistagged.
-func (r *replica) epoch(ctx context.Context, data []Example, row func(*replica, uint64) int) (int, error) {
-	m, nt := r.m, r.m.nt
-	if need := len(m.index) * nt; len(m.w) < need { // rows other replicas added
-		m.w = append(m.w, make([]float32, need-len(m.w))...)
+// row returns feature f's row in the index the replicas share, adding it,
+// with the replica's weights grown to cover it.
+func (r *replica) row(f uint64) int {
+	id, ok := r.m.index[f]
+	if !ok {
+		id = int32(len(r.m.index))
+		r.m.index[f] = id
+	}
+	r.cover()
+	return int(id)
+}
+
+// cover grows the replica's weights to every row of the shared index
+// (other replicas add rows too).
+func (r *replica) cover() {
+	if need := len(r.m.index) * r.m.nt; len(r.m.w) < need {
+		r.m.w = append(r.m.w, make([]float32, need-len(r.m.w))...)
 		r.u = append(r.u, make([]float64, need-len(r.u))...)
 	}
+}
+
+// epoch makes one perceptron pass over data in a new random order and
+// returns the examples it mistagged.
+func (r *replica) epoch(ctx context.Context, data []Example) (int, error) {
+	m, nt := r.m, r.m.nt
+	r.cover()
 	r.rng.Shuffle(len(r.order), func(i, j int) { r.order[i], r.order[j] = r.order[j], r.order[i] })
 	mistakes := 0
 	for k, di := range r.order {
@@ -399,7 +403,7 @@ func (r *replica) epoch(ctx context.Context, data []Example, row func(*replica, 
 				p := pred[i]
 				if g != p {
 					for _, f := range ex.Feats[i] {
-						w := row(r, f) * nt
+						w := r.row(f) * nt
 						m.w[w+g]++
 						r.u[w+g] += r.c
 						m.w[w+p]--
