@@ -39,8 +39,10 @@ func FuzzClean(f *testing.F) {
 			if s < prevS || s > len(in) || e < prevE || e > len(in) {
 				t.Fatalf("Map(%d) = [%d,%d) not monotonic in [0,%d] (prev %d,%d)", c, s, e, len(in), prevS, prevE)
 			}
-			if c > 0 && r.Map.Start(c-1) > e {
-				t.Fatalf("span [%d,%d) maps to start %d > end %d", c-1, c, r.Map.Start(c-1), e)
+			if c > 0 {
+				if ss, se := r.Map.Span(c-1, c); ss > se || ss < 0 || se > len(in) {
+					t.Fatalf("span [%d,%d) maps to [%d,%d) in a text of %d", c-1, c, ss, se, len(in))
+				}
 			}
 			prevS, prevE = s, e
 		}

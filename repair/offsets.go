@@ -66,13 +66,29 @@ func (m *OffsetMap) End(c int) int {
 }
 
 // Span maps a half-open span [start, end) of the cleaned text to the
-// original text. An empty span stays empty.
+// original text. An empty span stays empty, and a span never comes out
+// inverted: the layers map it together, so one that becomes empty in a
+// pass (a space inserted where a control character was removed, "aa!\x01Aa"
+// → "aa! Aa") stays empty at that place through the earlier passes,
+// where mapping its ends apart would put the start after the end.
 func (m *OffsetMap) Span(start, end int) (int, int) {
 	if start >= end {
 		s := m.Start(start)
 		return s, s
 	}
-	return m.Start(start), m.End(end)
+	if m == nil {
+		return start, end
+	}
+	s, e := start, end
+	for i := len(m.layers) - 1; i >= 0; i-- {
+		if s >= e {
+			s = m.layers[i].start(s)
+			e = s
+			continue
+		}
+		s, e = m.layers[i].start(s), m.layers[i].end(e)
+	}
+	return s, max(s, e)
 }
 
 // Identity reports whether the map changes no offset.
