@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/siftnews/sift/internal/seqlab"
+	"github.com/siftnews/sift/segment"
 )
 
 // tokSpan is a token range [a, b); a < 0 means absent.
@@ -157,6 +158,7 @@ func (m *Model) extract(d *Doc) []found {
 			f = accordingTo(d, sent, f)
 			f.source = nameAfterCue(d, f)
 			f = quoteThenSource(d, f)
+			f = determinerToSource(d, f)
 			out = append(out, f)
 		}
 		// unclaimed contents continue the nearest attribution before them,
@@ -198,8 +200,15 @@ func (m *Model) extract(d *Doc) []found {
 		}
 	}
 	out = kept
+	lead := leadEnd(d)
 	for i := range out {
 		sort.Slice(out[i].contents, func(a, b int) bool { return out[i].contents[a].a < out[i].contents[b].a })
+		if c := out[i].contents; len(c) > 0 && c[0].a < lead && lead < c[0].b {
+			c[0].a = lead // the title and date before the story were not said
+		}
+		if s := &out[i].source; s.ok() && s.a < lead && lead < s.b {
+			s.a = lead
+		}
 		if c := out[i].contents; len(c) > 0 {
 			// "BAGHDAD — The self-proclaimed …": the dateline is not said
 			if a := afterDateline(d, c[0].a); a > c[0].a && a < c[0].b {
@@ -219,18 +228,61 @@ func quoteThenSource(d *Doc, f found) found {
 		return f
 	}
 	c, src := f.contents[0], f.source
-	if src.a != c.b || !(isOpenQuote(d.Tokens[c.a].Text) || d.Tokens[c.a].Text == "\"") {
+	if src.a != c.b {
 		return f
 	}
-	for k := c.b - 2; k > c.a && k >= c.b-5; k-- {
+	// a quotation that lost its opening mark ("The regime is moving
+	// forward there" the Observatory's founder Rami Abdulrahman said) ends
+	// at a closing mark attached to its last word
+	opened := isOpenQuote(d.Tokens[c.a].Text) || d.Tokens[c.a].Text == "\""
+	named := true // every word so far can be part of a name and its role
+	for k := c.b - 1; k > c.a && k >= c.b-11; k-- {
 		w := d.Tokens[k].Text
 		if isCloseQuote(w) || w == "\"" {
-			f.contents[0].b, f.source.a = k+1, k+1
+			if !opened && (w == "’" || d.Tokens[k-1].End != d.Tokens[k].Start || quoteMarkIn(d, c.a, k)) {
+				return f
+			}
+			if k >= c.b-5 || named {
+				f.contents[0].b, f.source.a = k+1, k+1
+			}
 			return f
 		}
 		if isPunct(w) {
 			return f
 		}
+		named = named && (nameWord(w) || nameLinks[w])
+	}
+	return f
+}
+
+// quoteMarkIn reports a quotation mark among tokens [a, b).
+func quoteMarkIn(d *Doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if isQuoteMark(d.Tokens[t].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLinks are the small words inside a name and its role ("Executive
+// Director of the WHO Health Emergencies Programme").
+var nameLinks = map[string]bool{"of": true, "the": true, "for": true, "and": true, "on": true, "in": true, "at": true}
+
+// determinerToSource mends "… consistent with a nerve agent the World
+// Health Organization said": a content that ends in an article right
+// before its source has taken the source's first word.
+func determinerToSource(d *Doc, f found) found {
+	if len(f.contents) == 0 || !f.source.ok() {
+		return f
+	}
+	c := &f.contents[len(f.contents)-1]
+	if c.b != f.source.a || c.b-c.a < 2 {
+		return f
+	}
+	if w := d.Tokens[c.b-1].Text; w == "the" || w == "a" || w == "an" || w == "The" && c.b-1 == c.a {
+		c.b--
+		f.source.a--
 	}
 	return f
 }
@@ -586,6 +638,103 @@ func afterDateline(d *Doc, a int) int {
 	return a
 }
 
+// leadEnd returns the first token after a lead-in that lost its line
+// breaks and runs into the first sentence: a title, an outlet and the
+// publication date before the story ("Syria regime raids on Aleppo kill
+// 16 civilians Monitor AFP Sunday 5 Jun 2016 Dozens of Syrian regime
+// strikes …", "Date of publication 26 November 2017 More than 19
+// civilians …"). The lead-in ends at a full date with its year (and a
+// clock time after it) in the first sentence's first 30 words, not after
+// a preposition, followed by a capital or a number and at least four
+// more words. It returns 0 when there is none.
+func leadEnd(d *Doc) int {
+	if len(d.Sents) == 0 {
+		return 0
+	}
+	s := d.Sents[0]
+	end := 0
+	for t := s.First; t < s.Last && t < s.First+30; t++ {
+		w := d.Tokens[t].Text
+		first := -1 // the date's first token
+		switch {
+		case numericDate(w):
+			first = t
+		case yearWord(w) && t-1 >= s.First:
+			p := strings.ToLower(strings.TrimSuffix(d.Tokens[t-1].Text, "."))
+			switch {
+			case monthWords[p]:
+				first = t - 1 // "26 November 2017", "Jun 2016"
+				if t-2 >= s.First && dayWord(d.Tokens[t-2].Text) {
+					first = t - 2
+				}
+			case dayWord(p) && t-2 >= s.First && monthWords[strings.ToLower(strings.TrimSuffix(d.Tokens[t-2].Text, "."))]:
+				first = t - 2 // "June 4 2016"
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		if first > s.First && (calendarWords[strings.ToLower(d.Tokens[first-1].Text)] || weekdayAbbrev[d.Tokens[first-1].Text]) {
+			first-- // "Sunday 5 Jun 2016", "Fri Apr 29 2016"
+		}
+		if first > s.First && leadPrepositions[strings.ToLower(d.Tokens[first-1].Text)] {
+			continue // "… in November 2016": a date in the story
+		}
+		e := t + 1
+		if e < s.Last && clockTime(d.Tokens[e].Text) {
+			e++ // "Tuesday 26 April 2016 21:41"
+		}
+		if e+4 > s.Last {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(d.Tokens[e].Text); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			end = e
+		}
+	}
+	return end
+}
+
+var (
+	weekdayAbbrev    = map[string]bool{"Mon": true, "Tue": true, "Wed": true, "Thu": true, "Fri": true, "Sat": true, "Sun": true}
+	leadPrepositions = map[string]bool{"in": true, "on": true, "since": true, "until": true, "by": true, "before": true,
+		"after": true, "of": true, "from": true, "to": true, "during": true, "till": true}
+)
+
+// yearWord reports a year from 1900 to 2099.
+func yearWord(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w)
+}
+
+// dayWord reports a day of the month, 1 to 31.
+func dayWord(w string) bool {
+	return (len(w) == 1 || len(w) == 2) && allDigits(w) && w != "0" && w != "00" && (len(w) == 1 || w[0] <= '3')
+}
+
+// numericDate reports "29-08-2014" or "26.12.2014".
+func numericDate(w string) bool {
+	for _, sep := range []string{"-", ".", "/"} {
+		if p := strings.Split(w, sep); len(p) == 3 && dayWord(p[0]) && dayWord(p[1]) && yearWord(p[2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// clockTime reports "21:41".
+func clockTime(w string) bool {
+	h, m, ok := strings.Cut(w, ":")
+	return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && allDigits(h) && allDigits(m)
+}
+
+func allDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 var monthWords = map[string]bool{"jan": true, "january": true, "feb": true, "february": true, "march": true, "mar": true,
 	"april": true, "apr": true, "may": true, "june": true, "jun": true, "july": true, "jul": true, "august": true,
 	"aug": true, "september": true, "sept": true, "sep": true, "october": true, "oct": true, "november": true, "nov": true,
@@ -694,28 +843,176 @@ func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 
 // trailingVerbs close a sentence of reported speech: "…, officials said."
 var trailingVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
-	"claimed": true, "warned": true, "insisted": true, "argued": true, "explained": true, "noted": true}
+	"claimed": true, "warned": true, "insisted": true, "argued": true, "explained": true, "noted": true,
+	"reported": true, "reports": true}
+
+// otherSpeech reports a cue of the sentence other than v that is a verb
+// of saying or "according to": a cue the tagger read in "are optimistic"
+// or "struck" does not keep a sentence-final "said X" from its sentence.
+func otherSpeech(d *Doc, cues []int, v int) bool {
+	for _, c := range cues {
+		w := strings.ToLower(d.Tokens[c].Text)
+		if c != v && (trailingVerbs[w] || invertingVerbs[w] || w == "according") {
+			return true
+		}
+	}
+	return false
+}
+
+// adjunctAfter reports words after a sentence-final speech verb v that
+// can follow it when what was said came before: "on Sunday", "Tuesday",
+// "in a statement", "told AFP", "told reporters", "said Barazi".
+func adjunctAfter(d *Doc, v int) bool {
+	w := d.Tokens[v+1].Text
+	lw := strings.ToLower(w)
+	return adjunctOpeners[lw] || calendarWords[lw] || timeWords[lw] && lw != "the" || nameWord(w) ||
+		strings.EqualFold(d.Tokens[v].Text, "told") && (determiners[lw] || speakerNoun(w) || lw == "reporters")
+}
+
+// adjunctOpeners open the words that may follow a sentence-final speech
+// verb: "reported on Wednesday without giving further details", "said
+// in a statement", "reported citing a military source".
+var adjunctOpeners = map[string]bool{"on": true, "in": true, "at": true, "without": true, "late": true,
+	"earlier": true, "last": true, "after": true, "citing": true, "quoting": true, "from": true, "by": true}
+
+// accordingAtEnd reads a sentence ending "CONTENT according to SOURCE."
+// (end is its last word): a source of one to eight words of a name or a
+// speaker noun after "according to", at least four words before it.
+func accordingAtEnd(d *Doc, s segment.Sentence, end int) (found, bool) {
+	for c := end - 2; c >= end-9 && c > s.First+3; c-- {
+		if !strings.EqualFold(d.Tokens[c].Text, "according") || d.Tokens[c+1].Text != "to" {
+			continue
+		}
+		for t := c + 2; t < end; t++ {
+			w := d.Tokens[t].Text
+			if !(nameWord(w) || speakerNoun(w) || sourceModifiers[strings.ToLower(w)] || nameLinks[w] ||
+				determiners[strings.ToLower(w)] || strings.Contains(w, "-") && !isPunct(w)) {
+				return found{}, false
+			}
+		}
+		if w := d.Tokens[end-1].Text; !nameWord(w) && !speakerNoun(w) {
+			return found{}, false
+		}
+		cnt := c
+		for cnt > s.First && isPunct(d.Tokens[cnt-1].Text) {
+			cnt--
+		}
+		a := afterDateline(d, s.First)
+		if cnt-a < 4 {
+			return found{}, false
+		}
+		return found{cue: tokSpan{c, c + 2}, source: tokSpan{c + 2, end}, contents: []tokSpan{{a, cnt}}}, true
+	}
+	return found{}, false
+}
+
+// otherCue reports a cue of the sentence, other than v, after token a.
+func otherCue(cues []int, v, a int) bool {
+	for _, c := range cues {
+		if c != v && c > a {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceAfter finds the source of "CONTENT said SOURCE." with the verb v
+// first and the sentence ending at end: one to six words after the verb,
+// names, speaker nouns and the small words of a name ("said activist
+// Mustafa Ebdi", "said the head of the council"), ending in a name or a
+// speaker noun.
+func sourceAfter(d *Doc, v, end int) (tokSpan, bool) {
+	if !invertingVerbs[strings.ToLower(d.Tokens[v].Text)] || end-v-1 < 1 || end-v-1 > 6 {
+		return tokSpan{}, false
+	}
+	for t := v + 1; t < end; t++ {
+		w := d.Tokens[t].Text
+		if !(nameWord(w) || speakerNoun(w) || sourceModifiers[strings.ToLower(w)] || nameLinks[w] || w == "a" || w == "an") {
+			return tokSpan{}, false
+		}
+	}
+	if w := d.Tokens[end-1].Text; !nameWord(w) && !speakerNoun(w) || timeWords[strings.ToLower(w)] {
+		return tokSpan{}, false // "said Friday."
+	}
+	if w := d.Tokens[v+1].Text; !nameWord(w) && !speakerNoun(w) && !sourceModifiers[strings.ToLower(w)] && !determiners[strings.ToLower(w)] {
+		return tokSpan{}, false
+	}
+	return tokSpan{v + 1, end}, true
+}
 
 // uncommaedSource finds where the source of "CONTENT SOURCE said." starts
-// in a sentence whose commas were stripped: at a person or organisation
-// the entity tagger found ending right before the verb v, else at the
-// last "the"/"a"/"an" within eight words before it when no word between
-// is a verb or function word a noun phrase does not have ("… in Hassakeh
-// the Syrian Observatory for Human Rights and medics said"). It returns
-// -1 when there is none, or when fewer than four words would be left
-// for the content.
+// in a sentence whose commas were stripped, v being the verb: a subject
+// pronoun ("… the Jubar district of the capital it added"); else a person
+// or organisation the entity tagger found ending right before v, with its
+// "the"; else a noun phrase ending in a name or a speaker noun, back over
+// names, speaker nouns, hyphenated modifiers and "and" to a determiner or
+// a number ("… killing four more civilians two residents said", "…
+// wounding dozens Syria's state-run news agency and Kurdish media
+// reported"), leaving out a place right after a preposition ("… in the
+// Salah al-Din district of Aleppo Syrian state television reported"). It
+// returns -1 when there is none, or when fewer than four words would be
+// left for the content.
 func uncommaedSource(d *Doc, first, v int) int {
 	start := -1
-	if d.NER != nil {
-		if t := d.NER[v-1]; strings.HasSuffix(t, "PER") || strings.HasSuffix(t, "ORG") {
-			a := v - 1
-			for a > first && strings.HasPrefix(d.NER[a], "I-") {
-				a--
+	if w := strings.ToLower(d.Tokens[v-1].Text); subjectPronouns[w] {
+		start = v - 1
+	} else if d.NER != nil && (strings.HasSuffix(d.NER[v-1], "PER") || strings.HasSuffix(d.NER[v-1], "ORG")) {
+		a := v - 1
+		for a > first && strings.HasPrefix(d.NER[a], "I-") {
+			a--
+		}
+		if a-1 > first && d.Tokens[a-1].Text == "the" {
+			a-- // "the World Health Organization said"
+		}
+		start = a
+	} else if head := d.Tokens[v-1].Text; nameWord(head) || speakerNoun(head) {
+		start = v - 1
+		loose := 0 // other words passed since start: kept only if a determiner opens them
+		for b := v - 2; b > first && b >= v-8; b-- {
+			w := d.Tokens[b].Text
+			lw := strings.ToLower(w)
+			if determiners[lw] || sourceNumbers[lw] {
+				start = b
+				break
+			}
+			if calendarWords[lw] {
+				break // "on Friday Siege Watch reported"
+			}
+			if anonymousHeads[lw] && w == lw && nameWord(d.Tokens[b+1].Text) {
+				break // "… wounding 32 people Syrian state television reported"
+			}
+			inName := nameLinks[lw] && b-1 > first && nameWord(d.Tokens[b-1].Text) && nameWord(d.Tokens[b+1].Text) // "Observatory for Human Rights"
+			if inName || nameWord(w) || speakerNoun(w) || sourceModifiers[lw] || lw == "and" || strings.Contains(w, "-") && !isPunct(w) {
+				if loose == 0 {
+					start = b
+				}
+				continue
+			}
+			// "the provincial governor said": an adjective, if an article opens it
+			if loose++; loose > 2 || !plainWord(w) || notInNounPhrase[lw] || auxiliaries[lw] || placePrepositions[lw] ||
+				relativeWord(w) || pronouns[lw] || lw == "by" || lw == "with" || lw == "for" {
+				break
+			}
+		}
+		for start < v-1 && d.Tokens[start].Text == "and" {
+			start++
+		}
+		// a place after a preposition ends what was said
+		if d.NER != nil && start > first && d.NER[start] == "B-LOC" && placePrepositions[strings.ToLower(d.Tokens[start-1].Text)] {
+			a := start + 1
+			for a < v && d.NER[a] == "I-LOC" {
+				a++
+			}
+			if a == v {
+				return -1
 			}
 			start = a
 		}
 	}
 	if start < 0 {
+		// else the last article within eight words, no verb or function
+		// word between ("… the Britain-based Syrian Observatory for Human
+		// rights said")
 		for b := v - 1; b >= v-8 && b > first; b-- {
 			w := d.Tokens[b].Text
 			if notInNounPhrase[strings.ToLower(w)] || isPunct(w) {
@@ -726,12 +1023,60 @@ func uncommaedSource(d *Doc, first, v int) int {
 				break
 			}
 		}
+		// "… activists in the town reported": the speaker noun before
+		// the place
+		if start-2 > first && placePrepositions[strings.ToLower(d.Tokens[start-1].Text)] &&
+			d.Tokens[start-2].Text == strings.ToLower(d.Tokens[start-2].Text) && speakerNoun(d.Tokens[start-2].Text) {
+			start -= 2
+		}
 	}
-	if start-first < 4 {
-		return -1
+	if start < 0 || start-first < 4 || d.Tokens[start-1].Text == "to" {
+		return -1 // "… according to media reports."
 	}
 	return start
 }
+
+// plainWord reports a lowercase word of letters that is not a verb form
+// in -ing or -ed: one an article and a speaker noun can hold between them
+// ("the provincial governor"), unlike "wounding" or "32".
+func plainWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != "" && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed")
+}
+
+// speakerNoun reports a noun that can end the name of who said something:
+// "residents", "spokesman", "agency", "television", "correspondent".
+func speakerNoun(w string) bool {
+	l := strings.ToLower(w)
+	return anonymousHeads[l] || orgHeads[l] || roleHeads[l] || roleHeads[strings.TrimSuffix(l, "s")] ||
+		reporterHeads[l] || reporterHeads[strings.TrimSuffix(l, "s")] || mediaNouns[l] || outletWords[l] ||
+		anonymousHeads[l+"s"] || anonymousHeads[l+"es"] || documentHeads[l] || documentHeads[strings.TrimSuffix(l, "s")] || l == "service" || l == "services"
+}
+
+var (
+	subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true}
+	determiners     = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true}
+	sourceNumbers   = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "several": true,
+		"many": true, "some": true, "both": true, "other": true}
+	mediaNouns = map[string]bool{"television": true, "tv": true, "media": true, "radio": true, "channel": true,
+		"newspaper": true, "broadcaster": true, "outlet": true, "network": true, "website": true}
+	// sourceModifiers are lowercase words inside such names: "state
+	// television", "local officials", "rescue workers".
+	sourceModifiers = map[string]bool{"state": true, "local": true, "senior": true, "military": true, "security": true,
+		"medical": true, "rescue": true, "opposition": true, "government": true, "news": true, "official": true,
+		"police": true, "army": true, "rebel": true, "activist": true, "human": true, "rights": true, "civil": true,
+		"health": true, "foreign": true, "defence": true, "defense": true, "monitoring": true}
+	calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+		"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+		"april": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+		"november": true, "december": true, "today": true, "yesterday": true, "tonight": true}
+	placePrepositions = map[string]bool{"of": true, "in": true, "at": true, "near": true, "from": true, "to": true,
+		"into": true, "on": true, "outside": true, "around": true, "across": true}
+)
 
 // notInNounPhrase are words that end a search back from a verb for the
 // start of its subject.
@@ -755,18 +1100,54 @@ func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []fo
 	for _, c := range cues {
 		cueAt[sent[c.a]] = append(cueAt[sent[c.a]], c.a)
 	}
+	var quoted []bool // inside quotation marks, from the unit's first token
 	for si := sent[u.first]; si < len(d.Sents) && d.Sents[si].First < u.last; si++ {
 		s := d.Sents[si]
 		if s.Last-s.First < 8 || s.First < u.first || s.Last > u.last {
 			continue
 		}
+		if quoted == nil {
+			quoted = quoteState(d.Tokens[u.first:u.last], make([]bool, u.last-u.first))
+		}
 		end := s.Last
 		if t := d.Tokens[end-1].Text; t == "." || t == "!" {
 			end--
 		}
-		for v := end - 1; v >= end-5 && v > s.First+5; v-- {
-			if !trailingVerbs[strings.ToLower(d.Tokens[v].Text)] {
+		if f, ok := accordingAtEnd(d, s, end); ok {
+			// "… killing all inside according to the Observatory official."
+			if !otherSpeech(d, cueAt[si], f.cue.a) && !quoted[f.cue.a-u.first] {
+				out = append(out, f)
+			}
+			continue
+		}
+		if isQuoteMark(d.Tokens[s.First].Text) {
+			continue // a quotation and its speaker: the tagger reads those
+		}
+		for v := end - 1; v >= end-9 && v > s.First+5; v-- {
+			if !trailingVerbs[strings.ToLower(d.Tokens[v].Text)] || quoted[v-u.first] {
 				continue
+			}
+			src, after := sourceAfter(d, v, end)
+			if !after && v+1 < end && !adjunctAfter(d, v) {
+				break // "Kurdish official says he is still there": the words after the verb were said
+			}
+			if !after && v < end-5 && !adjunctOpeners[strings.ToLower(d.Tokens[v+1].Text)] {
+				break // more than four words after the verb, not "on Wednesday without giving further details"
+			}
+			if after {
+				// "… without causing more deaths said Barazi."
+				tagged := false // the tagger's source runs on past the sentence's end ("said Del. Stacey Plaskett"): its reading stands
+				for _, sp := range srcIn[si] {
+					tagged = tagged || sp.a > v && sp.b > end+1
+				}
+				if !otherSpeech(d, cueAt[si], v) && !tagged && v-s.First >= 4 {
+					cnt := v
+					for cnt > s.First && isPunct(d.Tokens[cnt-1].Text) {
+						cnt--
+					}
+					out = append(out, found{cue: tokSpan{v, v + 1}, source: src, contents: []tokSpan{{afterDateline(d, s.First), cnt}}})
+				}
+				break
 			}
 			comma := -1
 			for c := v - 1; c >= v-9 && c > s.First; c-- {
@@ -775,28 +1156,30 @@ func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []fo
 					break
 				}
 			}
+			vetted := false // uncommaedSource chose the source's words
 			if comma < 0 {
 				// commas stripped (damaged text): "… in the province of
 				// Hassakeh the Syrian Observatory for Human Rights said."
-				comma = uncommaedSource(d, s.First, v) - 1
+				comma, vetted = uncommaedSource(d, s.First, v)-1, true
 			}
 			if comma < 0 || comma-s.First < 4 || v-comma-1 < 1 {
 				break
 			}
 			first := d.Tokens[comma+1].Text
 			switch strings.ToLower(first) {
-			case "a", "an", "the", "two", "three", "several", "one", "his", "her", "their", "its":
+			case "a", "an", "the", "two", "three", "several", "one", "his", "her", "their", "its", "he", "she", "it", "they":
 			default:
-				if r := []rune(first); len(r) == 0 || !unicode.IsUpper(r[0]) {
+				if r := []rune(first); !vetted && (len(r) == 0 || !unicode.IsUpper(r[0])) {
 					continue
 				}
 			}
-			other := false // another cue between the comma and the end: leave it to the tagger
-			for _, a := range cueAt[si] {
-				other = other || a != v && a > comma
+			other := otherCue(cueAt[si], v, comma) // another cue between the comma and the end: leave it to the tagger
+			for t := comma + 1; t < v; t++ {
+				other = other || auxiliaries[strings.ToLower(d.Tokens[t].Text)] // "…, none were reported"
 			}
 			for _, sp := range srcIn[si] { // a source after the verb: the tagger read the sentence otherwise
-				other = other || sp.b > v+1
+				w := strings.ToLower(d.Tokens[sp.a].Text)
+				other = other || sp.b > v+1 && !adjunctOpeners[w] && !placePrepositions[w] // not "said by telephone from Britain"
 			}
 			if !other {
 				cnt := comma

@@ -148,6 +148,66 @@ func TestFindSpeakers(t *testing.T) {
 	}
 }
 
+// TestCommalessTrailingSources reads sentence-final attributions in text
+// whose commas were stripped (fa-kes): the source's words, the cue and
+// the whole clause before them as what was said.
+func TestCommalessTrailingSources(t *testing.T) {
+	for _, tc := range []struct{ name, text, source, cue, content string }{
+		{"pronoun", "The army shelled both Barzeh and the Jubar district of the capital it added.",
+			"it", "added", "The army shelled both Barzeh and the Jubar district of the capital"},
+		{"verb first", "A second car bomb exploded in another district of the city wounding three people but without causing more deaths said Barazi.",
+			"Barazi", "said", "A second car bomb exploded in another district of the city wounding three people but without causing more deaths"},
+		{"verb first with a role", "The Kurdish fighters are optimistic that their local knowledge of Kobane will compensate for their light weapons said activist Mustafa Ebdi.",
+			"activist Mustafa Ebdi", "said", "The Kurdish fighters are optimistic that their local knowledge of Kobane will compensate for their light weapons"},
+		{"a number of people", "Monday tanks shelled a northeastern district of Hama killing four more civilians two residents said.",
+			"two residents", "said", "Monday tanks shelled a northeastern district of Hama killing four more civilians"},
+		{"according to at the end", "The Syrian army regained the villages of Mourek in the countryside of Hama leaving numbers of terrorists dead and wounded according to SANA.",
+			"SANA", "according to", "The Syrian army regained the villages of Mourek in the countryside of Hama leaving numbers of terrorists dead and wounded"},
+		{"according to an official", "A drone struck a car in the provincial capital that carries the same name killing all inside according to the Observatory official.",
+			"the Observatory official", "according to", "A drone struck a car in the provincial capital that carries the same name killing all inside"},
+		{"an outlet reported", "The war displaced nearly half of the population of about 23 million within or beyond its borders Press TV reported.",
+			"Press TV", "reported", "The war displaced nearly half of the population of about 23 million within or beyond its borders"},
+		{"a place after a preposition is not the source", "A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo Syrian state television reported on Wednesday without giving further details.",
+			"Syrian state television", "reported", "A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo"},
+		{"coordinated outlets", "A suicide bomber struck a predominantly Kurdish town in northern Syria on Wednesday killing 44 people and wounding dozens more Syrias state-run news agency and Kurdish media reported.",
+			"Syrias state-run news agency and Kurdish media", "reported", "A suicide bomber struck a predominantly Kurdish town in northern Syria on Wednesday killing 44 people and wounding dozens more"},
+		{"a weekday is not the source", "At least six children were among 12 civilians killed in the district during bombing and shelling on Friday Siege Watch reported.",
+			"Siege Watch", "reported", "At least six children were among 12 civilians killed in the district during bombing and shelling on Friday"},
+		{"an adjective after the article", "A car bomb and rocket attack on a government-held district of the Syrian city of Homs killed at least 45 people and wounded 85 on Tuesday the provincial governor said.",
+			"the provincial governor", "said", "A car bomb and rocket attack on a government-held district of the Syrian city of Homs killed at least 45 people and wounded 85 on Tuesday"},
+		{"the article of a name", "Victims appeared to show symptoms consistent with reaction to a nerve agent the World Health Organization said on Wednesday.",
+			"the World Health Organization", "said", "Victims appeared to show symptoms consistent with reaction to a nerve agent"},
+		{"name and role after a quotation", "\"These types of weapons are banned by international law\" Peter Salama Executive Director of the WHO Health Emergencies Programme said in the WHO statement.",
+			"Peter Salama Executive Director of the WHO Health Emergencies Programme", "said in the WHO statement", "\"These types of weapons are banned by international law\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := analyse(t, tc.text)
+			for _, q := range qs {
+				if q.Speaker.Text == tc.source {
+					if q.Cue == nil || q.Cue.Text != tc.cue || q.Text != tc.content {
+						t.Errorf("source %q: cue %+v, content %q; want cue %q, content %q", tc.source, q.Cue, q.Text, tc.cue, tc.content)
+					}
+					return
+				}
+			}
+			t.Errorf("no quotation with source %q in %+v", tc.source, qs)
+		})
+	}
+	// a verb of saying inside a quotation is not a sentence-final attribution,
+	// and neither is a weekday after "said"
+	for _, text := range []string{
+		"“He’s a frat boy who never grew up and thinks whatever he says.” ― Jacklyn Ashley",
+		"“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.",
+	} {
+		_, qs := analyse(t, text)
+		for _, q := range qs {
+			if q.Speaker.Text == "he" || q.Speaker.Text == "Monday" {
+				t.Errorf("%q: source %q", text, q.Speaker.Text)
+			}
+		}
+	}
+}
+
 func TestAccordingToCommaEndsSource(t *testing.T) {
 	for _, tc := range []struct{ text, source, content string }{
 		{"A spokesman for the Iraqi Joint Operations Command, Brigadier General Salah Jaber, declined to say where Baghdadi was. According to Jaber, Iraqi forces have retaken 40 villages around Mosul since October 17.",

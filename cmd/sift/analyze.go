@@ -52,7 +52,7 @@ Output: a readable report when stdout is a terminal, otherwise (or with
 --format json) one sift.analysis/v1 JSON object per document, one per line.
 The schema is documented in docs/schema.md. All offsets are byte offsets into
 the "text" field, which is the input text as given.`,
-		Example: `  sift analyze examples/fakes-isis-mosul.txt
+		Example: `  sift analyze examples/damaged-mosul.txt
   sift analyze --format json article.html | jq '.gaps'
   curl -s https://example.org/story | sift analyze -
   sift analyze --column text=article_content --column title=article_title fakes.csv`,
