@@ -106,6 +106,7 @@ func (m *Model) extract(d *Doc) []found {
 			srcs, cues, cnts = outside(srcs), outside(cues), outside(cnts)
 			out = append(out, signed...)
 		}
+		cues = mergeSplitCues(d, cues, srcs, cnts)
 		used := make([]bool, len(cnts))
 		start := len(out)
 		// each content goes to one cue: the closest pairs (in sentences,
@@ -200,6 +201,9 @@ func (m *Model) extract(d *Doc) []found {
 		}
 	}
 	out = kept
+	// text order, which the speaker resolution reads ("the speaker
+	// before"): the pattern rules add theirs ahead of the tagger's
+	sort.SliceStable(out, func(i, j int) bool { return firstToken(out[i]) < firstToken(out[j]) })
 	lead := leadEnd(d)
 	for i := range out {
 		sort.Slice(out[i].contents, func(a, b int) bool { return out[i].contents[a].a < out[i].contents[b].a })
@@ -217,6 +221,62 @@ func (m *Model) extract(d *Doc) []found {
 		}
 	}
 	return out
+}
+
+// mergeSplitCues drops a one-word cue the tagger found a few words after
+// another with nothing between them but words of a noun phrase: in
+// "Rami Abdulrahman told the AFP news agency that …" the cue is "told",
+// not also "news".
+func mergeSplitCues(d *Doc, cues, srcs, cnts []tokSpan) []tokSpan {
+	kept := cues[:0:0]
+	for i, c := range cues {
+		if i > 0 && c.b-c.a == 1 && c.a > cues[i-1].b && c.a-cues[i-1].b <= 3 && strings.EqualFold(d.Tokens[cues[i-1].a].Text, "told") {
+			between := true
+			for t := cues[i-1].b; t < c.a; t++ {
+				w := d.Tokens[t].Text
+				between = between && !isPunct(w) && !isQuoteMark(w) && !notInNounPhrase[strings.ToLower(w)]
+			}
+			for _, s := range srcs {
+				between = between && !(s.a >= cues[i-1].b && s.b <= c.a)
+			}
+			if between {
+				// the rest of the listener is not said: "… news agency that …"
+				for k := range cnts {
+					if n := &cnts[k]; n.a == c.b {
+						for t := n.a; t < n.b && t <= n.a+2; t++ {
+							if strings.EqualFold(d.Tokens[t].Text, "that") {
+								n.a = t
+								break
+							}
+						}
+					}
+				}
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// firstToken is where an attribution starts in the text.
+func firstToken(f found) int {
+	a := len(f.contents)
+	if a > 0 {
+		a = f.contents[0].a
+		for _, c := range f.contents {
+			a = min(a, c.a)
+		}
+	} else {
+		a = int(^uint(0) >> 1)
+	}
+	if f.source.ok() {
+		a = min(a, f.source.a)
+	}
+	if f.cue.ok() {
+		a = min(a, f.cue.a)
+	}
+	return a
 }
 
 // quoteThenSource mends “…” Observatory chief Rami Abdel Rahman told

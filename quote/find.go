@@ -209,7 +209,18 @@ func (m *Model) Find(in Input) []Quote {
 			continue
 		}
 		cont := !f.cue.ok() || q.Kind == "direct"
-		q.Speaker = resolve(d, in, entAt, f.source, first, prevSpeaker, prevEnd, cont)
+		src := f.source
+		if !src.ok() && participleCue(d, f.cue) {
+			// "…, saying it was unlicensed": the speaker of an attribution
+			// earlier in the sentence, else the sentence's subject
+			si := sentIndex(d, f.cue.a)
+			if prevEnd > 0 && sentIndex(d, prevEnd-1) == si && len(out) > 0 && out[len(out)-1].first < f.cue.a {
+				cont = true
+			} else {
+				src = clauseSubject(d, in, entAt, si, f.cue.a)
+			}
+		}
+		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont)
 		out = append(out, q)
 		prevSpeaker, prevEnd = q.Speaker, last
 	}
@@ -353,6 +364,63 @@ func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
 		return "mixed"
 	}
 	return "indirect"
+}
+
+// participleCue reports a cue that is a participle after a comma with no
+// subject of its own: "…, saying", "…, adding", "…, claiming".
+func participleCue(d *Doc, c tokSpan) bool {
+	if !c.ok() || c.a == 0 || d.Tokens[c.a-1].Text != "," {
+		return false
+	}
+	w := d.Tokens[c.a].Text
+	return strings.HasSuffix(w, "ing") && w == strings.ToLower(w)
+}
+
+// clauseSubject finds the subject at the start of sentence si, before the
+// cue at token c: a person or organisation named first ("SMU changed its
+// policy, saying …"), a subject pronoun, or a short noun phrase ending in
+// a speaker noun ("Authorities recently closed it, saying …"), after a
+// conjunction or a short opening phrase and its comma ("But in July,").
+// It returns an absent span when there is none.
+func clauseSubject(d *Doc, in Input, entAt []int, si, c int) tokSpan {
+	none := tokSpan{-1, -1}
+	if si >= len(d.Sents) {
+		return none
+	}
+	a := d.Sents[si].First
+	if clauseOpeners[strings.ToLower(d.Tokens[a].Text)] {
+		a++
+	}
+	for k := a; k < c && k < a+6; k++ { // "In July,", "On Thursday,"
+		if d.Tokens[k].Text == "," {
+			a = k + 1
+			break
+		}
+	}
+	if a >= c {
+		return none
+	}
+	if e := entAt[a]; e >= 0 && (in.Entities[e].Type == "PER" || in.Entities[e].Type == "ORG") {
+		b := a
+		for b < c && entAt[b] == e {
+			b++
+		}
+		return tokSpan{a, b}
+	}
+	if w := strings.ToLower(d.Tokens[a].Text); subjectPronouns[w] {
+		return tokSpan{a, a + 1}
+	}
+	for b := a; b < c && b < a+4; b++ {
+		if speakerNoun(d.Tokens[b].Text) && b+1 < c {
+			if nx := d.Tokens[b+1].Text; nx == strings.ToLower(nx) && !isPunct(nx) && !nameLinks[nx] {
+				return tokSpan{a, b + 1}
+			}
+		}
+		if w := d.Tokens[b].Text; isPunct(w) || notInNounPhrase[strings.ToLower(w)] {
+			break
+		}
+	}
+	return none
 }
 
 // resolve finds who a source span refers to.
@@ -718,7 +786,7 @@ var quantityWords = map[string]bool{"number": true, "couple": true, "handful": t
 	"three": true, "few": true, "lot": true, "group": true, "team": true, "panel": true, "all": true, "none": true,
 	"each": true, "both": true, "any": true}
 
-var postHead = map[string]bool{"of": true, "on": true, "in": true, "at": true, "for": true, "from": true, "with": true,
+var postHead = map[string]bool{"of": true, "to": true, "on": true, "in": true, "at": true, "for": true, "from": true, "with": true,
 	"who": true, "which": true, "that": true, "close": true, "familiar": true, "involved": true, "briefed": true}
 
 // isUpperLabel reports whether s is written in capitals only (at least

@@ -123,6 +123,14 @@ func TestFindSpeakers(t *testing.T) {
 			"the army had shelled the town", "indirect", "", "anonymous"},
 		{"an acronym the article spells out", "The SDF is an Arab-Kurdish coalition battling the Islamic State (IS) group in northern Syria. IS said in a statement that one of its fighters had fired on a gathering of Kurdish fighters.",
 			"one of its fighters had fired", "indirect", "Islamic State", "organization"},
+		{"a participle's speaker is the sentence's subject", "But in July, SMU changed its policy, saying student groups can no longer have displays there.",
+			"student groups can no longer", "indirect", "SMU", "organization"},
+		{"a participle after an unnamed subject", "Authorities recently closed a newly opened restaurant, saying it was unlicensed.",
+			"it was unlicensed", "indirect", "", "organization"},
+		{"a role to a place", "The Saudi ambassador to Sanaa said the coalition would allow cranes into the port.",
+			"would allow cranes", "indirect", "", "person"},
+		{"a pattern's attribution resolved in text order", "Trump has threatened to cut aid to countries that support the resolution. Turkish President Tayyip Erdogan said in Ankara member states should not let their decision be dictated by money.  Mr. Trump, you cannot buy Turkey’s democratic will with your dollars,  he said.",
+			"you cannot buy", "indirect", "Tayyip Erdogan", "person"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -205,6 +213,16 @@ func TestCommalessTrailingSources(t *testing.T) {
 				t.Errorf("%q: source %q", text, q.Speaker.Text)
 			}
 		}
+	}
+}
+
+// TestToldListenerIsNotACue: "told the AFP news agency that …" is one
+// attribution, its cue "told" and what was said the clause after the
+// listener.
+func TestToldListenerIsNotACue(t *testing.T) {
+	_, qs := analyse(t, "The group's director Rami Abdulrahman told the AFP news agency that Hizballah was leading the attack on Deir al-Adas and its surrounding hills.")
+	if len(qs) != 1 || qs[0].Cue == nil || qs[0].Cue.Text != "told" || !strings.HasPrefix(qs[0].Text, "that Hizballah") {
+		t.Errorf("got %+v", qs)
 	}
 }
 

@@ -259,20 +259,32 @@ func apostropheRule(text string, emit func(edit)) {
 }
 
 // missingSpaceRule restores the space scraping dropped between sentences
-// ("the media.Far left" → "the media. Far left"): two lower-case letters,
-// a period, question or exclamation mark, then a capitalised word. Domain
-// names and abbreviations do not have that shape.
+// ("the media.Far left" → "the media. Far left", "demand answers.FBI
+// director" → "demand answers. FBI director"): two lower-case letters, a
+// period, question or exclamation mark, then a capitalised word or an
+// acronym of two to five capitals ending the word. Domain names and
+// abbreviations do not have that shape.
 func missingSpaceRule(text string, emit func(edit)) {
 	for i := 2; i+2 < len(text); i++ {
 		c := text[i]
 		if c != '.' && c != '?' && c != '!' {
 			continue
 		}
-		if !isLower(text[i-1]) || !isLower(text[i-2]) || !isUpper(text[i+1]) || !isLower(text[i+2]) {
+		if !isLower(text[i-1]) || !isLower(text[i-2]) || !isUpper(text[i+1]) || !isLower(text[i+2]) && !acronymAt(text, i+1) {
 			continue
 		}
 		emit(edit{start: i, end: i + 1, repl: text[i:i+1] + " ", kind: KindMissingSpace})
 	}
+}
+
+// acronymAt reports two to five capitals at i ending a word: "FBI" in
+// "FBI director", not "CNN.com" or "USAToday".
+func acronymAt(text string, i int) bool {
+	j := i
+	for j < len(text) && isUpper(text[j]) {
+		j++
+	}
+	return j-i >= 2 && j-i <= 5 && (j == len(text) || text[j] == ' ' || text[j] == ',' || text[j] == '\n')
 }
 
 func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
