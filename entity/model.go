@@ -4,6 +4,7 @@ import (
 	"github.com/siftnews/sift/internal/hashtab"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -236,7 +237,7 @@ func updateHist(s []tok, tags []int, d *docInfo) {
 // concluded about a word earlier in the document is a feature later.
 func (m *Model) Recognize(doc [][]string) []Mention {
 	tags, _ := m.tagDoc(doc)
-	return mentions(tags)
+	return mentions(doc, tags)
 }
 
 // RecognizeClasses is Recognize that also returns the word classes (as
@@ -244,13 +245,20 @@ func (m *Model) Recognize(doc [][]string) []Mention {
 // anyway: later stages reading them need not look them up again.
 func (m *Model) RecognizeClasses(doc [][]string) ([]Mention, [][][NumLevels]uint16) {
 	tags, classes := m.tagDoc(doc)
-	return mentions(tags), classes
+	return mentions(doc, tags), classes
 }
 
-func mentions(tags [][]int) []Mention {
+// mentions reads the mentions off the tags. A mention does not end in
+// punctuation the tokenizer split off: in "… for Human Rights. The army
+// …" the tagger may run "Syrian Observatory for Human Rights" on over the
+// period.
+func mentions(doc [][]string, tags [][]int) []Mention {
 	var out []Mention
 	for si, tags := range tags {
 		for _, c := range Chunks(si, iob2Names(tags)) {
+			for c.End-1 > c.Start && c.End <= len(doc[si]) && punctOnly(doc[si][c.End-1]) {
+				c.End--
+			}
 			out = append(out, Mention{Sent: si, Start: c.Start, End: c.End, Type: c.Type})
 		}
 	}
@@ -403,4 +411,14 @@ func (m *Model) Gazetteer() *Gazetteer { return m.gaz }
 func (m *Model) Class(word string) [NumLevels]uint16 {
 	_, _, caps := shapes(word)
 	return m.classOf(normWord(word), caps)
+}
+
+// punctOnly reports a word made of punctuation only: ".", ",", "--".
+func punctOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return w != ""
 }

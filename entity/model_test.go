@@ -222,3 +222,24 @@ func TestEmbeddedModelF1(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionsEndBeforePunctuation: a mention the tagger ran on over a
+// sentence's period ends before it; a mention that is only punctuation
+// stays as tagged.
+func TestMentionsEndBeforePunctuation(t *testing.T) {
+	org := func(pos int) int { return tagIndex(typeIndex("ORG"), pos) }
+	for _, tc := range []struct {
+		words []string
+		tags  []int
+		want  Mention
+	}{
+		{[]string{"the", "Human", "Rights", ".", "The"}, []int{tagO, org(posB), org(posI), org(posL), tagO}, Mention{Start: 1, End: 3, Type: "ORG"}},
+		{[]string{"Acme", "Corp.", "said"}, []int{org(posB), org(posL), tagO}, Mention{Start: 0, End: 2, Type: "ORG"}},
+		{[]string{"--", "x"}, []int{org(posU), tagO}, Mention{Start: 0, End: 1, Type: "ORG"}},
+	} {
+		got := mentions([][]string{tc.words}, [][]int{tc.tags})
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("mentions(%q) = %+v, want %+v", tc.words, got, tc.want)
+		}
+	}
+}

@@ -366,6 +366,47 @@ func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
 	return "indirect"
 }
 
+// tidySource trims what the tagger let into a source around its words: a
+// time at either end ("The U.N. in August", "The Times on Saturday",
+// "March SDF military commander Nasser Haj Mansour") and a clause before
+// the subject ("an explosion that Mayor Bill de Blasio"). Only the speaker
+// shown is trimmed; the span the evaluation scores is the tagger's.
+func tidySource(d *Doc, s tokSpan) tokSpan {
+	if !s.ok() {
+		return s
+	}
+	if k := s.b - 2; k > s.a && timePrepositions[strings.ToLower(d.Tokens[k].Text)] && timeEnd(d.Tokens[k+1].Text) {
+		s.b = k
+	}
+	if s.b-s.a >= 3 && s.a > 0 && placePrepositions[strings.ToLower(d.Tokens[s.a-1].Text)] && // "In March SDF …", not "April Ryan"
+		(monthWords[strings.ToLower(d.Tokens[s.a].Text)] || calendarWords[strings.ToLower(d.Tokens[s.a].Text)]) &&
+		nameWord(d.Tokens[s.a+1].Text) {
+		s.a++
+	}
+	for k := s.b - 2; k > s.a; k-- {
+		if !subordinators[d.Tokens[k].Text] {
+			continue
+		}
+		if nx := d.Tokens[k+1].Text; nameWord(nx) || determiners[strings.ToLower(nx)] || subjectPronouns[nx] {
+			s.a = k + 1
+		}
+		break
+	}
+	return s
+}
+
+var (
+	timePrepositions = map[string]bool{"on": true, "in": true, "last": true, "this": true, "earlier": true}
+	subordinators    = map[string]bool{"that": true, "if": true, "when": true, "because": true, "while": true, "whether": true}
+)
+
+// timeEnd reports a weekday, month, year or "week" that ends a time
+// adjunct.
+func timeEnd(w string) bool {
+	l := strings.ToLower(w)
+	return calendarWords[l] || monthWords[l] || yearWord(w) || l == "week" || l == "month" || l == "year" || l == "weekend"
+}
+
 // participleCue reports a cue that is a participle after a comma with no
 // subject of its own: "…, saying", "…, adding", "…, claiming".
 func participleCue(d *Doc, c tokSpan) bool {
@@ -438,6 +479,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	if src.ok() && (allFunctionWords(d, src) || headlineCase(d, src) || strayWord(d, src) || timeOnly(d, src)) {
 		src = tokSpan{-1, -1}
 	}
+	src = tidySource(d, src)
 	if !src.ok() {
 		// no source in the text: the quotation continues the one before
 		if cont && prevEnd >= 0 && sentDist(d, prevEnd-1, contentStart) <= 2 && prev.Kind != "unknown" {

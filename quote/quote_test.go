@@ -571,6 +571,35 @@ func TestHeadlineCase(t *testing.T) {
 	}
 }
 
+func TestTidySource(t *testing.T) {
+	for _, tc := range []struct{ text, source, want string }{
+		{"The Times on Saturday said so.", "The Times on Saturday", "The Times"},
+		{"A group of doctors in 2015 wrote it.", "A group of doctors in 2015", "A group of doctors"},
+		{"After an explosion that Mayor Bill de Blasio called an act of terror.", "an explosion that Mayor Bill de Blasio", "Mayor Bill de Blasio"},
+		{"In March SDF military commander Nasser Haj Mansour told reporters.", "March SDF military commander Nasser Haj Mansour", "SDF military commander Nasser Haj Mansour"},
+		{"April Ryan of American Urban Radio asked.", "April Ryan of American Urban Radio", "April Ryan of American Urban Radio"},
+		{"It was a problem that he saw.", "a problem that", "a problem that"},
+		{"Officials in Mosul said so.", "Officials in Mosul", "Officials in Mosul"},
+	} {
+		d := &Doc{Text: tc.text}
+		d.Tokens, d.Sents = segment.Segment(tc.text)
+		a := strings.Index(tc.text, tc.source)
+		s := tokSpan{-1, -1}
+		for i, tk := range d.Tokens {
+			if tk.Start == a {
+				s.a = i
+			}
+			if tk.End == a+len(tc.source) {
+				s.b = i + 1
+			}
+		}
+		s = tidySource(d, s)
+		if got := tc.text[d.Tokens[s.a].Start:d.Tokens[s.b-1].End]; got != tc.want {
+			t.Errorf("tidySource(%q) = %q, want %q", tc.source, got, tc.want)
+		}
+	}
+}
+
 func TestStrayWord(t *testing.T) {
 	for text, want := range map[string]bool{"please": true, "simply": true, "Also": true, "he": false,
 		"Kelly": false, "officials": false, "the spokesman": false} {
