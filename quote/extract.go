@@ -60,7 +60,7 @@ func (m *Model) extract(d *Doc) []found {
 		}
 		// "CONTENT, a rebel spokesman said on Sunday." where the tagger
 		// found no source and no content: the pattern supplies them
-		trailing := trailingAttributions(d, u, sent, srcs, cues)
+		trailing := trailingAttributions(d, u, sent, srcs, cues, s.inQ[:u.last-u.first])
 		if len(trailing) > 0 {
 			taken := map[int]bool{}
 			inside := func(t tokSpan) bool {
@@ -1144,13 +1144,18 @@ var notInNounPhrase = map[string]bool{"is": true, "was": true, "were": true, "ar
 	"has": true, "had": true, "have": true, "to": true, "that": true, "which": true, "who": true, "he": true,
 	"she": true, "they": true, "it": true, "not": true, "said": true, "says": true, "told": true, "but": true}
 
-// trailingAttributions finds, in the sentences of a unit where the tagger
-// saw no source and no content, the news pattern "CONTENT, SOURCE said[ on Sunday | in a
+// trailingAttributions finds, in the sentences of a unit, the news
+// patterns whose cue ends the sentence, where the tagger read them
+// otherwise or not at all: "CONTENT, SOURCE said[ on Sunday | in a
 // statement | …]." — at least four words of content before the comma (or,
 // commas stripped, before the source uncommaedSource finds), a source of
-// one to eight words opening with a determiner or a capital, and at most
-// four words after the verb.
-func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []found {
+// one to eight words opening with a determiner, a capital or a subject
+// pronoun, and at most four words after the verb (eight after "on",
+// "in", "without", …); "CONTENT said SOURCE." (sourceAfter); and
+// "CONTENT according to SOURCE." (accordingAtEnd). A sentence opening
+// with a quotation, or a verb inside one (quoted: the unit's quotation
+// state, from the tagger's features), is left to the tagger.
+func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan, quoted []bool) []found {
 	var out []found
 	srcIn := map[int][]tokSpan{} // sentence → its tagged sources
 	for _, c := range srcs {
@@ -1160,14 +1165,10 @@ func trailingAttributions(d *Doc, u unit, sent []int, srcs, cues []tokSpan) []fo
 	for _, c := range cues {
 		cueAt[sent[c.a]] = append(cueAt[sent[c.a]], c.a)
 	}
-	var quoted []bool // inside quotation marks, from the unit's first token
 	for si := sent[u.first]; si < len(d.Sents) && d.Sents[si].First < u.last; si++ {
 		s := d.Sents[si]
 		if s.Last-s.First < 8 || s.First < u.first || s.Last > u.last {
 			continue
-		}
-		if quoted == nil {
-			quoted = quoteState(d.Tokens[u.first:u.last], make([]bool, u.last-u.first))
 		}
 		end := s.Last
 		if t := d.Tokens[end-1].Text; t == "." || t == "!" {
