@@ -221,6 +221,12 @@ func (m *Model) Find(in Input) []Quote {
 			}
 		}
 		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont)
+		if q.Speaker.Via == "none" && q.Kind == "indirect" && !m.speechCue(d, f.cue) {
+			// "… seems to …", "… aimed at we the people": no one is said
+			// to say anything; what the tagger read as a belief or an act
+			// with no source is not shown as a quotation
+			continue
+		}
 		out = append(out, q)
 		prevSpeaker, prevEnd = q.Speaker, last
 	}
@@ -405,6 +411,21 @@ var (
 func timeEnd(w string) bool {
 	l := strings.ToLower(w)
 	return calendarWords[l] || monthWords[l] || yearWord(w) || l == "week" || l == "month" || l == "year" || l == "weekend"
+}
+
+// speechCue reports a cue with a verb of saying or reporting in it: a word
+// the cue lexicon learned from PolNeAR marks as one at least half the
+// times it occurs ("said", "told", "according to", "reported", "claimed").
+func (m *Model) speechCue(d *Doc, c tokSpan) bool {
+	if !c.ok() {
+		return false
+	}
+	for t := c.a; t < c.b; t++ {
+		if m.cueLex[lowerNorm(d.Tokens[t].Text)] >= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // participleCue reports a cue that is a participle after a comma with no

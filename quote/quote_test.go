@@ -379,6 +379,29 @@ func TestScareQuotesAreNotQuotations(t *testing.T) {
 	}
 }
 
+// TestSourcelessBeliefIsNotAQuotation: with no source written and no verb
+// of saying, nobody is said to say anything ("it seems", "aimed at");
+// "according to" with its source stripped out stays, its speaker unknown.
+func TestSourcelessBeliefIsNotAQuotation(t *testing.T) {
+	for _, tc := range []struct {
+		text, content string
+		want          bool
+	}{
+		{"The new rules are aimed at ending the practice of hiring foreign workers for less pay.", "ending the practice", false},
+		{"It seems that the senator never intended to vote for the bill at all.", "the senator never intended", false},
+		{"Baghdadi has not been seen in public since 2014. According to  , he was wounded in an air strike last year.", "he was wounded", true},
+	} {
+		_, qs := analyse(t, tc.text)
+		got := false
+		for _, q := range qs {
+			got = got || strings.Contains(q.Text, tc.content)
+		}
+		if got != tc.want {
+			t.Errorf("%q: quotation containing %q reported = %v, want %v (%+v)", tc.text, tc.content, got, tc.want, qs)
+		}
+	}
+}
+
 func TestContinuationKeepsSpeaker(t *testing.T) {
 	text := "“We have reliable information that he is in Syria now,” Foreign Minister Hoshyar Zebari said.\n\n“He left with his inner circle and will not come back to the city,” he added."
 	_, qs := analyse(t, text)
