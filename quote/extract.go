@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -261,14 +262,9 @@ func mergeSplitCues(d *Doc, cues, srcs, cnts []tokSpan) []tokSpan {
 
 // firstToken is where an attribution starts in the text.
 func firstToken(f found) int {
-	a := len(f.contents)
-	if a > 0 {
-		a = f.contents[0].a
-		for _, c := range f.contents {
-			a = min(a, c.a)
-		}
-	} else {
-		a = int(^uint(0) >> 1)
+	a := math.MaxInt
+	for _, c := range f.contents {
+		a = min(a, c.a)
 	}
 	if f.source.ok() {
 		a = min(a, f.source.a)
@@ -340,7 +336,7 @@ func determinerToSource(d *Doc, f found) found {
 	if c.b != f.source.a || c.b-c.a < 2 {
 		return f
 	}
-	if w := d.Tokens[c.b-1].Text; w == "the" || w == "a" || w == "an" || w == "The" && c.b-1 == c.a {
+	if w := d.Tokens[c.b-1].Text; w == "the" || w == "a" || w == "an" {
 		c.b--
 		f.source.a--
 	}
