@@ -1031,7 +1031,7 @@ func uncommaedSource(d *Doc, first, v int) int {
 				start = b
 				break
 			}
-			if calendarWords[lw] {
+			if calendarWords[lw] || monthWords[lw] {
 				break // "on Friday Siege Watch reported"
 			}
 			if anonymousHeads[lw] && w == lw && nameWord(d.Tokens[b+1].Text) {
@@ -1126,10 +1126,9 @@ var (
 		"medical": true, "rescue": true, "opposition": true, "government": true, "news": true, "official": true,
 		"police": true, "army": true, "rebel": true, "activist": true, "human": true, "rights": true, "civil": true,
 		"health": true, "foreign": true, "defence": true, "defense": true, "monitoring": true}
+	// calendarWords name a day; months are monthWords
 	calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-		"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
-		"april": true, "june": true, "july": true, "august": true, "september": true, "october": true,
-		"november": true, "december": true, "today": true, "yesterday": true, "tonight": true}
+		"friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true}
 	placePrepositions = map[string]bool{"of": true, "in": true, "at": true, "near": true, "from": true, "to": true,
 		"into": true, "on": true, "outside": true, "around": true, "across": true}
 )
