@@ -108,7 +108,7 @@ var mediaNames = []string{"times", "post", "news", "cnn", "reuters", "associated
 	"nbc", "cbs", "abc", "msnbc", "journal", "guardian", "telegraph", "tribune", "herald", "gazette", "politico",
 	"breitbart", "bloomberg", "axios", "huffington", "huffpost", "usa today", "daily", "magazine", "press", "al jazeera",
 	"newsweek", "atlantic", "hill", "wire", "tass", "ria", "xinhua", "sputnik", "rt", "npr", "pbs", "economist", "reporter",
-	"sana", "irna", "anadolu", "yonhap", "kyodo", "ansa", "efe", "dpa", "upi", "interfax", "tasnim", "kuna", "al arabiya"}
+	"insider", "sana", "irna", "anadolu", "yonhap", "kyodo", "ansa", "efe", "dpa", "upi", "interfax", "tasnim", "kuna", "al arabiya"}
 
 // outletWords end an outlet's name and no person's.
 var outletWords = map[string]bool{"wire": true, "gazette": true, "times": true, "tribune": true, "herald": true,
@@ -374,8 +374,9 @@ func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
 
 // tidySource trims what the tagger let into a source around its words: a
 // time at either end ("The U.N. in August", "The Times on Saturday",
-// "March SDF military commander Nasser Haj Mansour") and a clause before
-// the subject ("an explosion that Mayor Bill de Blasio"). Only the speaker
+// "March SDF military commander Nasser Haj Mansour") and a clause or a
+// label before the subject ("an explosion that Mayor Bill de Blasio",
+// "the White House pool report: Obama"). Only the speaker
 // shown is trimmed; the span the evaluation scores is the tagger's.
 func tidySource(d *Doc, s tokSpan) tokSpan {
 	if !s.ok() {
@@ -403,7 +404,7 @@ func tidySource(d *Doc, s tokSpan) tokSpan {
 
 var (
 	timePrepositions = map[string]bool{"on": true, "in": true, "last": true, "this": true, "earlier": true}
-	subordinators    = map[string]bool{"that": true, "if": true, "when": true, "because": true, "while": true, "whether": true}
+	subordinators    = map[string]bool{"that": true, "if": true, "when": true, "because": true, "while": true, "whether": true, ":": true}
 )
 
 // timeEnd reports a weekday, month, year or "week" that ends a time
@@ -533,6 +534,8 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	}
 	words := strings.Fields(strings.ToLower(ts.Text))
 	head := headWord(words)
+	// "an insider" is nobody named; "The Business Insider" is a name
+	anonHead := anonymousHeads[head] && !(best >= 0 && strings.HasSuffix(strings.ToLower(in.Entities[best].Text), " "+head))
 	if roleHeads[head] && (best < 0 || in.Entities[best].Type != "PER") {
 		// "Iraq’s foreign minister", "the Pentagon spokesman": a person the
 		// article names with that role or title, if any
@@ -547,7 +550,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 				}
 			}
 		}
-		if anonymousHeads[head] || indefinite(strings.ToLower(ts.Text)) {
+		if anonHead || indefinite(strings.ToLower(ts.Text)) {
 			sp.Kind, sp.Via = "anonymous", "nominal"
 		} else {
 			sp.Kind, sp.Via = "person", "nominal"
@@ -560,7 +563,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		// not the speaker
 		best = -1
 	}
-	if best >= 0 && !(anonymousHeads[head] && in.Entities[best].Type != "PER") && !documentHeads[head] {
+	if best >= 0 && !(anonHead && in.Entities[best].Type != "PER") && !documentHeads[head] {
 		c := in.Clusters[in.Entities[best].Cluster]
 		sp.Cluster, sp.Name, sp.Via = c.ID, c.Name, "mention"
 		sp.Kind = kindOf(c)
@@ -628,7 +631,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		return sp
 	}
 	// "the spokesman": a person the article gave that role
-	if strings.HasPrefix(low, "the ") && !anonymousHeads[head] || strings.HasPrefix(low, "the ") && len(words) == 2 {
+	if strings.HasPrefix(low, "the ") && !anonHead || strings.HasPrefix(low, "the ") && len(words) == 2 {
 		for ci := range in.Clusters {
 			c := in.Clusters[len(in.Clusters)-1-ci]
 			for _, r := range append(append([]entity.Span(nil), c.Roles...), c.Titles...) {
@@ -661,7 +664,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 			return sp
 		}
 	}
-	if anonymousHeads[head] || strings.Contains(low, "familiar with") || strings.Contains(low, "not authorized") ||
+	if anonHead || strings.Contains(low, "familiar with") || strings.Contains(low, "not authorized") ||
 		strings.HasSuffix(head, "s") && roleHeads[strings.TrimSuffix(head, "s")] {
 		// unnamed sources, and people named by their office in the plural
 		// ("prosecutors", "lawmakers")

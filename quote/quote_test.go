@@ -53,6 +53,10 @@ func TestFindSpeakers(t *testing.T) {
 			"take months", "indirect", "", "anonymous"},
 		{"media", "The New York Times reported that the talks had collapsed.",
 			"the talks had collapsed", "indirect", "New York Times", "media"},
+		{"an outlet whose name ends in a word for unnamed sources", "Trump attacked Romney again. The Business Insider reported about the incident: Trump responded to Romney.",
+			"the incident", "indirect", "Business Insider", "media"},
+		{"an insider", "An insider said the talks had collapsed.",
+			"the talks had collapsed", "indirect", "", "anonymous"},
 		{"pronoun", "Angela Merkel spoke to reporters in Berlin. She said the deal was dead.",
 			"the deal was dead", "indirect", "Angela Merkel", "person"},
 		{"trailing pattern the tagger misses", "Rebels still control the eastern half of Aleppo, a rebel spokesman said on Sunday. But the Syrian army said its forces had taken full control of Aleppo.",
@@ -603,6 +607,7 @@ func TestTidySource(t *testing.T) {
 		{"April Ryan of American Urban Radio asked.", "April Ryan of American Urban Radio", "April Ryan of American Urban Radio"},
 		{"It was a problem that he saw.", "a problem that", "a problem that"},
 		{"Officials in Mosul said so.", "Officials in Mosul", "Officials in Mosul"},
+		{"From the pool report: Obama also mocked them.", "the pool report: Obama", "Obama"},
 	} {
 		d := &Doc{Text: tc.text}
 		d.Tokens, d.Sents = segment.Segment(tc.text)

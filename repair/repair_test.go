@@ -35,6 +35,7 @@ func TestCleanRepairs(t *testing.T) {
 		{"apostrophe straight", "it's Trump s plan", "it's Trump's plan", []Kind{KindApostrophe}},
 		{"no false clitic", "plan B s and Mr. T is", "plan B s and Mr. T is", nil},
 		{"missing space", "the media.Far left and example.com/Foo", "the media. Far left and example.com/Foo", []Kind{KindMissingSpace}},
+		{"missing space after a colon", "From the pool report:Obama also mocked them; see https://x.org and 10:30:Ab.", "From the pool report: Obama also mocked them; see https://x.org and 10:30:Ab.", []Kind{KindMissingSpace}},
 		{"missing space before an acronym", "demand answers.FBI director James Comey said; see cnn.COM.", "demand answers. FBI director James Comey said; see cnn.COM.", []Kind{KindMissingSpace}},
 		{"hyphen spacing", "the U. S. -led coalition and Iran -backed militias", "the U.S.-led coalition and Iran-backed militias", []Kind{KindAbbrevSpacing, KindHyphenSpacing, KindHyphenSpacing}},
 		{"unchanged", "Plain text, nothing to do.", "Plain text, nothing to do.", nil},

@@ -260,14 +260,15 @@ func apostropheRule(text string, emit func(edit)) {
 
 // missingSpaceRule restores the space scraping dropped between sentences
 // ("the media.Far left" → "the media. Far left", "demand answers.FBI
-// director" → "demand answers. FBI director"): two lower-case letters, a
-// period, question or exclamation mark, then a capitalised word or an
-// acronym of two to five capitals ending the word. Domain names and
-// abbreviations do not have that shape.
+// director" → "demand answers. FBI director", "From the White House pool
+// report:Obama also" → "report: Obama also"): two lower-case letters, a
+// period, question or exclamation mark or colon, then a capitalised word
+// or an acronym of two to five capitals ending the word. Domain names,
+// abbreviations, times and URLs do not have that shape.
 func missingSpaceRule(text string, emit func(edit)) {
 	for i := 2; i+2 < len(text); i++ {
 		c := text[i]
-		if c != '.' && c != '?' && c != '!' {
+		if c != '.' && c != '?' && c != '!' && c != ':' {
 			continue
 		}
 		if !isLower(text[i-1]) || !isLower(text[i-2]) || !isUpper(text[i+1]) || !isLower(text[i+2]) && !acronymAt(text, i+1) {
