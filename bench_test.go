@@ -61,6 +61,18 @@ func BenchmarkRepair(b *testing.B) {
 	}
 }
 
+// BenchmarkRepairStripped measures repair on the same text with every
+// quotation mark stripped (each replaced by a space, as in ISOT's fake
+// half), where the repair also puts marks back.
+func BenchmarkRepairStripped(b *testing.B) {
+	text := strings.NewReplacer("“", " ", "”", " ", `"`, " ").Replace(benchText(b))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		repair.Clean(text)
+	}
+}
+
 func BenchmarkSegment(b *testing.B) {
 	text := benchText(b)
 	b.SetBytes(int64(len(text)))

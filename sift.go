@@ -151,6 +151,7 @@ type config struct {
 	ner      *entity.Model
 	quotes   *quote.Model
 	rel      *reliability.Model
+	repair   repair.Options
 }
 
 // WithReliabilityModel scores reliability with m instead of the embedded model.
@@ -169,6 +170,10 @@ func WithTokens(on bool) Option { return func(c *config) { c.tokens = on } }
 // WithMaxBytes sets the largest text Analyze accepts (DefaultMaxBytes
 // otherwise); larger documents fail with ErrTooLarge.
 func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// WithRepair turns off parts of the text repair (repair.Options), to
+// measure what they do.
+func WithRepair(o repair.Options) Option { return func(c *config) { c.repair = o } }
 
 // Analyze runs the pipeline on doc: decode, repair, gap detection,
 // tokenisation and sentence segmentation. It returns ErrEmpty for a document
@@ -203,7 +208,7 @@ func Analyze(ctx context.Context, doc Document, opts ...Option) (*Analysis, erro
 		title, _ := repair.Decode([]byte(doc.Title))
 		a.Title = repair.Clean(title).Clean
 	}
-	r := repair.Clean(text)
+	r := repair.CleanWith(text, cfg.repair)
 	a.clean = r
 	a.Repairs = append(reps, r.Repairs...)
 	a.Gaps = r.Gaps

@@ -8,7 +8,7 @@ import (
 var fuzzSeeds = []string{
 	"“Caliph” Abu Bakr   had fled Mosul", "Johnson described  ’s message as", "6, 000 fighters",
 	"going to work. ”", "U. S. troops", "Itâ€™s", "&amp;&#8217;&#x2019;&nbsp;", "a\x00b", "caf\xe9",
-	"Russia s", `He said "yes . "`, "  ’s", "\u2028", "&#99999999;", "Ã", "â€", "\xff\xfe",
+	"Russia s", `He said "yes . "`, "He said:  We win.   Nobody can stop us,  he said.", "It was  big .\n We know,  said Al", "a.  b  c,  said X", "x,  Paxton vowed", "  ’s", "\u2028", "&#99999999;", "Ã", "â€", "\xff\xfe",
 }
 
 func FuzzClean(f *testing.F) {

@@ -156,7 +156,10 @@ func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 // space are typography, not gaps; long runs (table alignment) are ignored.
 // apostrophes says the text lost its apostrophes ("That s", "don t",
 // which the apostrophe rule put back): its other marks went the same way.
-func findGaps(text string, m *OffsetMap, apostrophes bool) []Gap {
+//
+// It also returns each gap's span in text, and whether the text lost its
+// quotation marks.
+func findGaps(text string, m *OffsetMap, apostrophes bool) ([]Gap, [][2]int, bool) {
 	var gaps []Gap
 	var cleanEnds [][2]int // gap spans in the clean text
 	var ctx []gapContext
@@ -233,7 +236,7 @@ func findGaps(text string, m *OffsetMap, apostrophes bool) []Gap {
 	}
 	stripped := len(gaps) > 0 && (marks == 0 || 2*marks < len(gaps) || apostrophes)
 	if !stripped {
-		return gaps
+		return gaps, cleanEnds, false
 	}
 	for i, c := range ctx {
 		if !c.possessive && gaps[i].Slot != SlotQuoteMarks && strippedMark(c.left, c.right, c.prev, gaps[i].Slot) {
@@ -270,7 +273,7 @@ func findGaps(text string, m *OffsetMap, apostrophes bool) []Gap {
 			gaps[i].NameSlot, gaps[i].Confidence = false, slotConfidence[SlotUnknown]
 		}
 	}
-	return gaps
+	return gaps, cleanEnds, marks == 0
 }
 
 // verbLike reports a lower-case word that can follow a subject: an

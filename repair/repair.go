@@ -1,9 +1,10 @@
 // Package repair fixes damage that scraping and tokenisation leave in news
 // text (HTML entities, mojibake, control characters, spaces inserted by a
-// tokenizer, stripped apostrophes) and finds the gaps left where hyperlinked
-// names were cut out. It never invents content: every change is recorded as
-// a Repair, and every offset it reports is a byte offset into the text it
-// was given.
+// tokenizer, stripped apostrophes, quotation marks stripped to spaces) and
+// finds the gaps left where hyperlinked names were cut out. It never
+// invents content — it puts back only punctuation the spacing shows was
+// there: every change is recorded as a Repair, and every offset it reports
+// is a byte offset into the text it was given.
 package repair
 
 import (
@@ -29,6 +30,7 @@ const (
 	KindLineSeparators Kind = "line_separator"       // U+2028/U+2029 → newline
 	KindMissingSpace   Kind = "missing_space"        // media.Far → media. Far
 	KindHyphenSpacing  Kind = "hyphen_spacing"       // U.S. -led → U.S.-led
+	KindQuoteMarks     Kind = "quote_marks"          // stripped marks put back: rights,  Paxton vowed → rights,” Paxton vowed
 )
 
 // spacing reports whether k only inserts or removes characters between
@@ -73,9 +75,19 @@ type edit struct {
 // rule scans text and reports candidate edits in any order.
 type rule func(text string, emit func(edit))
 
+// Options turn off parts of the repair, for measuring what they do.
+type Options struct {
+	// KeepStrippedMarks leaves stripped quotation marks as the spaces
+	// they became (no quote_marks repairs).
+	KeepStrippedMarks bool
+}
+
 // Clean repairs text and detects stripped-name gaps. It is safe for
 // concurrent use and never panics on any input, valid UTF-8 or not.
-func Clean(text string) *Result {
+func Clean(text string) *Result { return CleanWith(text, Options{}) }
+
+// CleanWith is Clean with some repairs turned off.
+func CleanWith(text string, o Options) *Result {
 	r := &Result{Original: text}
 	cur := text
 	charRules := []rule{controlRule, entityRule, mojibakeRule}
@@ -91,17 +103,7 @@ func Clean(text string) *Result {
 			}
 			continue
 		}
-		next, l := apply(cur, edits)
-		for _, e := range edits {
-			s, en := r.Map.Span(e.start, e.end)
-			if e.start == e.end { // insertion
-				s = r.Map.Start(e.start)
-				en = s
-			}
-			r.Repairs = append(r.Repairs, Repair{Kind: e.kind, Start: s, End: en, Before: text[s:en], After: e.repl})
-		}
-		r.Map.layers = append(r.Map.layers, l)
-		cur = next
+		cur = r.apply(cur, edits)
 		if i > 0 && dropped == 0 {
 			break // nothing overlapped: another spacing pass would find nothing
 		}
@@ -112,8 +114,40 @@ func Clean(text string) *Result {
 	for _, e := range r.Repairs {
 		apostrophes = apostrophes || e.Kind == KindApostrophe
 	}
-	r.Gaps = findGaps(cur, &r.Map, apostrophes)
+	var at [][2]int
+	var stripped bool
+	r.Gaps, at, stripped = findGaps(cur, &r.Map, apostrophes)
+	if stripped && !o.KeepStrippedMarks {
+		// the quotation marks went with the names: put back those the
+		// spacing shows, never where a name may have been cut
+		var names [][2]int
+		for i, g := range r.Gaps {
+			if g.NameSlot {
+				names = append(names, at[i])
+			}
+		}
+		if edits := markSites(cur, names); len(edits) > 0 {
+			r.Clean = r.apply(cur, edits)
+			sort.SliceStable(r.Repairs, func(i, j int) bool { return r.Repairs[i].Start < r.Repairs[j].Start })
+		}
+	}
 	return r
+}
+
+// apply performs edits on cur, the text as repaired so far, records them
+// as repairs of the original text and adds their layer to the offset map.
+func (r *Result) apply(cur string, edits []edit) string {
+	next, l := apply(cur, edits)
+	for _, e := range edits {
+		s, en := r.Map.Span(e.start, e.end)
+		if e.start == e.end { // insertion
+			s = r.Map.Start(e.start)
+			en = s
+		}
+		r.Repairs = append(r.Repairs, Repair{Kind: e.kind, Start: s, End: en, Before: r.Original[s:en], After: e.repl})
+	}
+	r.Map.layers = append(r.Map.layers, l)
+	return next
 }
 
 // collect runs the rules and keeps a non-overlapping set of edits, earlier

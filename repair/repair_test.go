@@ -150,3 +150,56 @@ func TestGapsInTextThatLostApostrophes(t *testing.T) {
 		}
 	}
 }
+
+func TestStrippedQuotationMarks(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"closing before the speaker and verb",
+			"Paxton told clerks to defy the ruling.  I will do everything I can for their rights,  Paxton vowed a day later. It was a  big  day.",
+			"Paxton told clerks to defy the ruling. “I will do everything I can for their rights,” Paxton vowed a day later. It was a  big  day."},
+		{"verb before the speaker",
+			"The toll rose.  We buried six today,  said Abu Ahmed, a medic.",
+			"The toll rose. “We buried six today,” said Abu Ahmed, a medic."},
+		{"opened by a colon",
+			"Merkley says via Twitter:  Not only is this a stolen seat, it is an outrage.  Later he left the  event.",
+			"Merkley says via Twitter: “Not only is this a stolen seat, it is an outrage.” Later he left the  event."},
+		{"an opening lost with a paragraph break",
+			"He was charged last year. Attorney General Paxton has a right to disagree with the court,  Rodriguez told Reuters.",
+			"He was charged last year. “Attorney General Paxton has a right to disagree with the court,” Rodriguez told Reuters."},
+		{"one quotation closes and the next opens",
+			"He added:  We will win.   Nobody can stop us,  he said.",
+			"He added: “We will win.” “Nobody can stop us,” he said."},
+		{"a quotation over two paragraphs",
+			"The statement read:\n We have acted within the law.\n We will say no more,  the ministry said.",
+			"The statement read:\n“We have acted within the law.\n“We will say no more,” the ministry said."},
+		{"scare quotes are no quotation",
+			"They called it  fake news  and left. Nobody knew why,  he wrote.",
+			"They called it  fake news  and left. “Nobody knew why,” he wrote."},
+		{"a text with quotation marks is left alone",
+			"“Yes,” he said.  I am here,  she said.",
+			"“Yes,” he said.  I am here,  she said."},
+		{"two spaces between every sentence are typography",
+			"It rained.  The river rose.  People fled,  she said.  Nobody came back.",
+			"It rained.  The river rose.  People fled,  she said.  Nobody came back."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean(tt.in)
+			if r.Clean != tt.want {
+				t.Errorf("Clean(%q)\n = %q\nwant %q", tt.in, r.Clean, tt.want)
+			}
+			for _, rep := range r.Repairs {
+				if rep.Kind != KindQuoteMarks {
+					continue
+				}
+				if tt.in[rep.Start:rep.End] != rep.Before || strings.Trim(rep.Before, " ") != "" {
+					t.Errorf("repair %+v: Before must be the space (or nothing) the mark took", rep)
+				}
+				if c := r.Map.Start(strings.Index(r.Clean, rep.After)); c < 0 || c > len(tt.in) {
+					t.Errorf("mark %+v maps out of the text", rep)
+				}
+			}
+		})
+	}
+}

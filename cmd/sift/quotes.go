@@ -10,12 +10,15 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/siftnews/sift"
 	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/internal/polnear"
 	"github.com/siftnews/sift/quote"
+	"github.com/siftnews/sift/repair"
 	"github.com/spf13/cobra"
 )
 
@@ -151,6 +154,7 @@ func runTrainQuotes(ctx context.Context, stdout, stderr io.Writer, f trainQuotes
 
 func newEvalQuotesCmd() *cobra.Command {
 	var data, model, directPeer string
+	var stripMarks bool
 	cmd := &cobra.Command{
 		Use:   "quotes",
 		Short: "Score attribution (who said what) on PolNeAR: cue, source and content P/R/F1",
@@ -164,9 +168,20 @@ For cues, sources and contents, precision, recall and F1 are given twice:
 Both sides are first trimmed of white space, punctuation and quotation marks
 at their edges, and a discontinuous gold span is compared by its hull.
 "pair" counts gold attributions found with the exact source and an
-overlapping content in the same prediction.`,
+overlapping content in the same prediction.
+
+The speakers of direct quotations are then counted through the whole
+pipeline (sift analyze), and direct quotations scored alone. With
+--strip-marks the pipeline is also scored on the same articles damaged the
+way ISOT's fake half is (every quotation mark and apostrophe replaced by a
+space), its spans mapped back to the intact text — once as Sift repairs
+them and once without the repair that puts quotation marks back: sources
+exact, contents and direct contents by overlap, how many of the quotations
+over a gold direct one have no speaker, and how many of the stripped marks
+the repair put back, where, and which way round.`,
 		Example: `  sift eval quotes --data ../shared/data/polnear/test
-  sift eval quotes --data ../shared/data/polnear/dev --model quote.bin`,
+  sift eval quotes --data ../shared/data/polnear/dev --model quote.bin
+  sift eval quotes --strip-marks`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			dir, err := dataPath(data, "polnear/test")
@@ -217,7 +232,6 @@ overlapping content in the same prediction.`,
 			}
 			// Speakers of direct quotations, through the whole pipeline, and
 			// direct quotations alone (against a peer, when given).
-			direct, unknown := 0, 0
 			arts, err := polnear.ReadSplit(dir)
 			if err != nil {
 				return err
@@ -226,44 +240,55 @@ overlapping content in the same prediction.`,
 			if err != nil {
 				return err
 			}
-			var siftDirect, peerDirect quote.PartScores
-			for _, a := range arts {
-				an, err := sift.Analyze(cmd.Context(), sift.Document{ID: a.Name, Text: a.Text}, sift.WithQuoteModel(m))
-				if err != nil {
-					return fmt.Errorf("%s: %w", a.Name, err)
-				}
-				var gold, mine []quote.Span
-				for _, at := range a.Attrs {
-					h := polnear.Hull(at.Content)
-					if s := (quote.Span{Start: h.Start, End: h.End}); s.End > s.Start && quote.DirectContent(a.Text, s) {
-						gold = append(gold, s)
-					}
-				}
-				for _, q := range an.Quotes {
-					if q.Kind == "direct" {
-						direct++
-						mine = append(mine, quote.Span{Start: q.Start, End: q.End})
-						if q.Speaker.Kind == "unknown" {
-							unknown++
-						}
-					}
-				}
-				siftDirect.Add(quote.ScoreSpans(a.Text, gold, mine))
-				if peer != nil {
-					peerDirect.Add(quote.ScoreSpans(a.Text, gold, locate(a.Text, peer[a.Name])))
-				}
+			ps, err := scorePipeline(cmd.Context(), arts, m, peer, false)
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(out, "\ndirect quotations found by sift analyze: %d; speaker unknown: %d (%.1f%%)\n", direct, unknown, 100*float64(unknown)/float64(max(direct, 1)))
+			fmt.Fprintf(out, "\ndirect quotations found by sift analyze: %d; speaker unknown: %d (%.1f%%)\n", ps.direct, ps.unknown, 100*float64(ps.unknown)/float64(max(ps.direct, 1)))
 			fmt.Fprintf(w, "\ndirect quotations only\tmatch\tgold\tpredicted\tcorrect\tprecision\trecall\tF1\t\n")
-			row("sift", "overlap", siftDirect.Overlap)
+			row("sift", "overlap", ps.directOnly.Overlap)
 			if peer != nil {
-				row("peer ("+filepath.Base(directPeer)+")", "overlap", peerDirect.Overlap)
+				row("peer ("+filepath.Base(directPeer)+")", "overlap", ps.peer.Overlap)
 			}
+			if !stripMarks {
+				return w.Flush()
+			}
+			st, err := scorePipeline(cmd.Context(), arts, m, nil, true)
+			if err != nil {
+				return err
+			}
+			// the same without the repair that puts the marks back
+			nr, err := scorePipeline(cmd.Context(), arts, m, nil, true, sift.WithRepair(repair.Options{KeepStrippedMarks: true}))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\nthrough sift analyze\tmatch\tgold\tpredicted\tcorrect\tprecision\trecall\tF1\t\n")
+			for _, r := range []struct {
+				name string
+				ps   pipelineScores
+			}{{"as written", ps}, {"stripped, not put back", nr}, {"stripped, put back", st}} {
+				row(r.name+": source", "exact", r.ps.source.Exact)
+				row(r.name+": content", "overlap", r.ps.content.Overlap)
+				row(r.name+": direct content", "overlap", r.ps.directOnly.Overlap)
+			}
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			for _, r := range []struct {
+				name string
+				ps   pipelineScores
+			}{{"stripped, not put back", nr}, {"stripped, put back", st}} {
+				fmt.Fprintf(out, "%s: quotations over the gold direct ones %d; their speaker unknown: %d (%.1f%%)\n", r.name, r.ps.direct, r.ps.unknown, 100*float64(r.ps.unknown)/float64(max(r.ps.direct, 1)))
+			}
+			mk := scoreMarks(arts)
+			fmt.Fprintf(out, "quotation marks put back by the repair: %d of %d stripped (recall %.3f), %d of %d put back where one was (precision %.3f), %d of those the right way round\n",
+				mk.Correct, mk.Gold, mk.Recall(), mk.Correct, mk.Pred, mk.Precision(), mk.direction)
 			return w.Flush()
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", "", "PolNeAR split directory (default ../shared/data/polnear/test)")
 	cmd.Flags().StringVar(&model, "model", "", "model file (default: the embedded model)")
+	cmd.Flags().BoolVar(&stripMarks, "strip-marks", false, "also score the whole pipeline on the articles with their quotation marks and apostrophes stripped, each replaced by a space, as in ISOT's fake half")
 	cmd.Flags().StringVar(&directPeer, "direct-peer", "", "JSON lines {name, quotes: [texts]} from a peer (bench/peers/js/quotes.js) to score on direct quotations")
 	return cmd
 }
@@ -313,6 +338,169 @@ func locate(text string, quotes []string) []quote.Span {
 		}
 		out = append(out, quote.Span{Start: i, End: i + len(q)})
 		from = i + len(q)
+	}
+	return out
+}
+
+// pipelineScores are the whole pipeline's (sift analyze) scores on PolNeAR.
+type pipelineScores struct {
+	source, content, directOnly, peer quote.PartScores
+	// direct counts direct quotations (with strip: any quotation over a
+	// gold direct one), unknown those of them with no speaker
+	direct, unknown int
+}
+
+// scorePipeline analyses each article as sift analyze does and scores its
+// quotations' sources (the speaker as shown) and contents, and its direct
+// quotations alone (a peer's too, when given). With strip the article is
+// first damaged by stripMarks and the spans mapped back. opts go to
+// sift.Analyze.
+func scorePipeline(ctx context.Context, arts []polnear.Article, m *quote.Model, peer map[string][]string, strip bool, opts ...sift.Option) (pipelineScores, error) {
+	var ps pipelineScores
+	for _, a := range arts {
+		text, back := a.Text, []int(nil)
+		if strip {
+			text, back = stripMarks(a.Text)
+		}
+		orig := func(s, e int) quote.Span {
+			if back == nil {
+				return quote.Span{Start: s, End: e}
+			}
+			return quote.Span{Start: back[s], End: back[e]}
+		}
+		an, err := sift.Analyze(ctx, sift.Document{ID: a.Name, Text: text}, append([]sift.Option{sift.WithQuoteModel(m)}, opts...)...)
+		if err != nil {
+			return ps, fmt.Errorf("%s: %w", a.Name, err)
+		}
+		var gold, goldSrc, goldCnt, mine, src, cnt []quote.Span
+		for _, at := range a.Attrs {
+			h := polnear.Hull(at.Content)
+			s := quote.Span{Start: h.Start, End: h.End}
+			if s.End > s.Start {
+				goldCnt = append(goldCnt, s)
+				if quote.DirectContent(a.Text, s) {
+					gold = append(gold, s)
+				}
+			}
+			if h := polnear.Hull(at.Source); h.End > h.Start {
+				goldSrc = append(goldSrc, quote.Span{Start: h.Start, End: h.End})
+			}
+		}
+		for _, q := range an.Quotes {
+			c := orig(q.Start, q.End)
+			cnt = append(cnt, c)
+			if q.Speaker.TextSpan != nil {
+				src = append(src, orig(q.Speaker.Start, q.Speaker.End))
+			}
+			over := false
+			for _, g := range gold {
+				over = over || max(c.Start, g.Start) < min(c.End, g.End)
+			}
+			if q.Kind == "direct" || strip && over {
+				ps.direct++
+				if q.Speaker.Kind == "unknown" {
+					ps.unknown++
+				}
+			}
+			if q.Kind == "direct" {
+				mine = append(mine, c)
+			}
+		}
+		ps.source.Add(quote.ScoreSpans(a.Text, goldSrc, src))
+		ps.content.Add(quote.ScoreSpans(a.Text, goldCnt, cnt))
+		ps.directOnly.Add(quote.ScoreSpans(a.Text, gold, mine))
+		if peer != nil {
+			ps.peer.Add(quote.ScoreSpans(a.Text, gold, locate(a.Text, peer[a.Name])))
+		}
+	}
+	return ps, nil
+}
+
+// stripMarks damages text the way ISOT's fake half was damaged: every
+// quotation mark and apostrophe is replaced by a space. It returns the
+// damaged text and, for each of its byte offsets (and its end), the
+// offset in text.
+func stripMarks(text string) (string, []int) {
+	var b strings.Builder
+	back := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		switch r {
+		case '“', '”', '"', '‘', '’', '\'', '«', '»':
+			back = append(back, i)
+			b.WriteByte(' ')
+			continue
+		}
+		for k := range utf8.RuneLen(r) {
+			back = append(back, i+k)
+		}
+		b.WriteRune(r)
+	}
+	back = append(back, len(text))
+	return b.String(), back
+}
+
+// markScores count the quotation marks the repair put back in articles
+// damaged by stripMarks: Gold the marks stripped (apostrophes aside),
+// Pred the marks put back, Correct those put back where a mark was (or
+// beside it: a mark and the space next to it are one place once
+// stripped), direction those of the right kind, opening or closing.
+type markScores struct {
+	quote.Counts
+	direction int
+}
+
+func scoreMarks(arts []polnear.Article) markScores {
+	var ms markScores
+	for _, a := range arts {
+		text, back := stripMarks(a.Text)
+		gold := quoteMarks(a.Text)
+		ms.Gold += len(gold)
+		for _, rp := range repair.Clean(text).Repairs {
+			if rp.Kind != repair.KindQuoteMarks {
+				continue
+			}
+			ms.Pred++
+			o := back[rp.Start]
+			mark, ok := gold[o]
+			for _, k := range []int{rp.Start - 1, rp.Start + 1} {
+				if !ok && k >= 0 && k < len(back) {
+					mark, ok = gold[back[k]]
+				}
+			}
+			if !ok {
+				continue
+			}
+			ms.Correct++
+			if mark == 0 || (mark > 0) == (rp.After == "“") {
+				ms.direction++
+			}
+		}
+	}
+	return ms
+}
+
+// quoteMarks finds the quotation marks in text by byte offset: 1 for an
+// opening mark, -1 for a closing one, 0 for a straight double mark. A ’
+// between letters or after a plural's s is an apostrophe, not a mark.
+func quoteMarks(text string) map[int]int {
+	out := map[int]int{}
+	rs := []rune(text)
+	letter := func(k int) bool { return k >= 0 && k < len(rs) && unicode.IsLetter(rs[k]) }
+	off := 0
+	for k, r := range rs {
+		switch r {
+		case '“', '‘', '«':
+			out[off] = 1
+		case '”', '»':
+			out[off] = -1
+		case '"':
+			out[off] = 0
+		case '’':
+			if !(letter(k-1) && (letter(k+1) || rs[k-1] == 's')) {
+				out[off] = -1
+			}
+		}
+		off += utf8.RuneLen(r)
 	}
 	return out
 }
