@@ -16,9 +16,11 @@ import (
 // either open or not:
 //
 //   - outside a quotation, a site before a word opens one;
-//   - inside, a site after a word or punctuation closes it, unless the
-//     site plainly opens one (after a colon or a verb of saying): then the
-//     quotation opened before was a false start and this one opens instead;
+//   - inside, a site after punctuation closes it, or after a word if the
+//     quotation is short (a phrase: `called it  a disgrace  and`), unless
+//     the site plainly opens one (after a colon or a verb of saying): then
+//     the quotation opened before was a false start and this one opens
+//     instead;
 //   - a closing site followed by an attribution (`,  said Smith`, `,  Trump
 //     wrote`) with no quotation open had its opening mark at the start of
 //     its sentence (a paragraph break the text lost took that space), where
@@ -39,6 +41,9 @@ import (
 const (
 	maxQuoteWords       = 250
 	maxAttributionWords = 12
+	// maxBareWords bounds a quotation that closes after a word, with no
+	// punctuation before its mark
+	maxBareWords = 12
 )
 
 // markScan is the state of markSites' reading.
@@ -180,7 +185,11 @@ func markSites(text string, nameGaps [][2]int) []edit {
 				m.opening(i+1, intro || m.closedPara == m.para && m.words-m.closedWord <= maxAttributionWords && l == '.')
 			case m.open >= 0 && intro && wordStartRune(r) && m.words-m.openWord > 3:
 				m.opening(i+1, true) // the quotation opened before was a false start
-			case m.open >= 0 && (unicode.IsLetter(l) || unicode.IsDigit(l) || strings.ContainsRune(".,?!;:…—-)%", l)):
+			case m.open >= 0 && strings.ContainsRune(".,?!;:…—-)%", l),
+				m.open >= 0 && (unicode.IsLetter(l) || unicode.IsDigit(l)) && m.words-m.openWord <= maxBareWords:
+				// a quotation that closes with no punctuation before the
+				// mark is a phrase ("called it  a disgrace  and"); a
+				// long one ends a sentence
 				m.closing(i, attrib)
 			}
 		}
