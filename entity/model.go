@@ -259,6 +259,10 @@ func mentions(doc [][]string, tags [][]int) []Mention {
 			for c.End-1 > c.Start && c.End <= len(doc[si]) && punctOnly(doc[si][c.End-1]) {
 				c.End--
 			}
+			// "rlMbTt5WwY Capitol Watch": the end of a link before a name
+			for c.End-1 > c.Start && c.End <= len(doc[si]) && linkID(doc[si][c.Start]) {
+				c.Start++
+			}
 			out = append(out, Mention{Sent: si, Start: c.Start, End: c.End, Type: c.Type})
 		}
 	}
@@ -414,6 +418,36 @@ func (m *Model) Class(word string) [NumLevels]uint16 {
 }
 
 // punctOnly reports a word made of punctuation only: ".", ",", "--".
+// linkID reports a word that is the random identifier ending a short
+// link ("pic.twitter.com/rlMbTt5WwY", "t.co/8B8AyA7V1s"): letters and
+// digits whose case changes four times or more. Names with a digit
+// ("Breaking911") or inner capitals ("McDonald") change it less.
+func linkID(w string) bool {
+	if len(w) < 8 || len(w) > 16 {
+		return false
+	}
+	digit, changes, prev := false, 0, 0
+	for _, r := range w {
+		c := 0
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+			continue
+		case r >= 'a' && r <= 'z':
+			c = 1
+		case r >= 'A' && r <= 'Z':
+			c = 2
+		default:
+			return false
+		}
+		if prev != 0 && c != prev {
+			changes++
+		}
+		prev = c
+	}
+	return digit && changes >= 4
+}
+
 func punctOnly(w string) bool {
 	for _, r := range w {
 		if !unicode.IsPunct(r) {

@@ -224,8 +224,8 @@ func TestEmbeddedModelF1(t *testing.T) {
 }
 
 // TestMentionsEndBeforePunctuation: a mention the tagger ran on over a
-// sentence's period ends before it; a mention that is only punctuation
-// stays as tagged.
+// sentence's period ends before it, or over a link's identifier starts
+// after it; a mention that is only punctuation stays as tagged.
 func TestMentionsEndBeforePunctuation(t *testing.T) {
 	org := func(pos int) int { return tagIndex(typeIndex("ORG"), pos) }
 	for _, tc := range []struct {
@@ -236,6 +236,10 @@ func TestMentionsEndBeforePunctuation(t *testing.T) {
 		{[]string{"the", "Human", "Rights", ".", "The"}, []int{tagO, org(posB), org(posI), org(posL), tagO}, Mention{Start: 1, End: 3, Type: "ORG"}},
 		{[]string{"Acme", "Corp.", "said"}, []int{org(posB), org(posL), tagO}, Mention{Start: 0, End: 2, Type: "ORG"}},
 		{[]string{"--", "x"}, []int{org(posU), tagO}, Mention{Start: 0, End: 1, Type: "ORG"}},
+		// the end of a link glued before a name is not part of it
+		{[]string{"/", "rlMbTt5WwY", "Capitol", "Watch"}, []int{tagO, org(posB), org(posI), org(posL)}, Mention{Start: 2, End: 4, Type: "ORG"}},
+		{[]string{"Breaking911", "News"}, []int{org(posB), org(posL)}, Mention{Start: 0, End: 2, Type: "ORG"}},
+		{[]string{"McDonald2016", "Inc"}, []int{org(posB), org(posL)}, Mention{Start: 0, End: 2, Type: "ORG"}},
 	} {
 		got := mentions([][]string{tc.words}, [][]int{tc.tags})
 		if len(got) != 1 || got[0] != tc.want {

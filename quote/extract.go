@@ -21,6 +21,9 @@ type found struct {
 	source   tokSpan
 	cue      tokSpan
 	contents []tokSpan
+	// verbatim: words quoted as written without quotation marks (an
+	// embedded tweet), a direct quotation
+	verbatim bool
 }
 
 // sentenceOf returns, for every token, the index of its sentence.
@@ -89,14 +92,15 @@ func (m *Model) extract(d *Doc) []found {
 			cues, cnts = keptCues, keptCnts
 			out = append(out, trailing...)
 		}
-		// “…” ― Pamela Padilla: a quotation signed with a dash and a name
-		if signed := signedQuotes(d, u); len(signed) > 0 {
+		// “…” ― Pamela Padilla: a quotation signed with a dash and a name;
+		// an embedded tweet signed "Name (@handle) October 14, 2017"
+		if signed := append(signedQuotes(d, u), signedTweets(d, u)...); len(signed) > 0 {
 			outside := func(ts []tokSpan) []tokSpan {
 				var kept []tokSpan
 				for _, t := range ts {
 					hit := false
 					for _, f := range signed {
-						hit = hit || t.a < f.source.b && t.b > f.contents[0].a
+						hit = hit || t.a < max(f.source.b, f.cue.b) && t.b > f.contents[0].a
 					}
 					if !hit {
 						kept = append(kept, t)
@@ -576,6 +580,87 @@ func signedQuotes(d *Doc, u unit) []found {
 	}
 	return out
 }
+
+// signedTweets finds tweets embedded in an article as scraped text, each
+// followed by its signature: "The Democrats … will never let you down!
+// Donald J. Trump (@realDonaldTrump) October 14, 2017". The name (one to
+// six capitalised words or numbers) is the source, the signature the cue.
+// The tweet starts after the signature of a tweet just before or a colon
+// within maxTweetTokens ("tweets this: Remember. #Debate …"), else with its
+// last sentence.
+func signedTweets(d *Doc, u unit) []found {
+	toks := d.Tokens[u.first:u.last]
+	var out []found
+	prevEnd := 0 // the end of the last signature in the unit
+	for k := 1; k+7 < len(toks); k++ {
+		if toks[k].Text != "(" || toks[k+1].Text != "@" || toks[k+3].Text != ")" ||
+			!monthWords[strings.ToLower(toks[k+4].Text)] || !dayWord(toks[k+5].Text) || toks[k+6].Text != "," || !yearWord(toks[k+7].Text) {
+			continue
+		}
+		// the name: capitalised words up to the two spaces a stripped dash
+		// (or emoji) left before it, not the end of a link glued to the
+		// word before ("pic.twitter.com/HFwtipADk6")
+		name := k
+		for name > prevEnd && k-name < 6 && (nameWord(toks[name-1].Text) || allDigits(toks[name-1].Text) && name < k) &&
+			(name-1 == 0 || toks[name-2].End < toks[name-1].Start) {
+			name--
+			if name > 0 && toks[name].Start-toks[name-1].End >= 2 {
+				break
+			}
+		}
+		sigEnd := k + 8
+		if name == k || name == prevEnd {
+			prevEnd = sigEnd
+			continue
+		}
+		start := -1
+		for j := name - 1; j >= prevEnd && name-j <= maxTweetTokens; j-- {
+			if toks[j].Text == ":" && j+1 < len(toks) && toks[j].End < toks[j+1].Start { // not "https://
+				start = j + 1
+				break
+			}
+			if j == prevEnd && prevEnd > 0 {
+				start = j
+			}
+		}
+		if start < 0 {
+			// the last sentence: back over the tweet's own closing
+			// punctuation and links, then to the previous sentence end
+			j := name - 1
+			for j > prevEnd {
+				if isPunct(toks[j].Text) {
+					j--
+					continue
+				}
+				// a link: a run of tokens with no space between them
+				// and a slash in it
+				r, slash := j, false
+				for ; r >= prevEnd && (r == j || toks[r].End == toks[r+1].Start); r-- {
+					slash = slash || strings.Contains(toks[r].Text, "/")
+				}
+				if !slash {
+					break
+				}
+				j = r
+			}
+			for j > prevEnd && !sentenceEnd(toks[j-1].Text) && name-j <= maxTweetTokens {
+				j--
+			}
+			start = j
+		}
+		if name-start >= 2 {
+			out = append(out, found{source: tokSpan{u.first + name, u.first + k}, cue: tokSpan{u.first + k, u.first + sigEnd},
+				contents: []tokSpan{{u.first + start, u.first + name}}, verbatim: true})
+		}
+		prevEnd = sigEnd
+	}
+	return out
+}
+
+// maxTweetTokens bounds how far back a tweet's text is looked for.
+const maxTweetTokens = 70
+
+func sentenceEnd(w string) bool { return w == "." || w == "!" || w == "?" || w == "…" }
 
 // nameWord reports a word that can be part of a written name: capitalised
 // ("Raúl", "O’Neill"), or an initial ("G.").

@@ -194,6 +194,9 @@ func (m *Model) Find(in Input) []Quote {
 			}
 		}
 		q.Kind = quoteKind(d, inQ, f.contents)
+		if f.verbatim {
+			q.Kind = "direct"
+		}
 		if q.Kind == "direct" && !f.source.ok() && titleLike(d, first, last) {
 			// “Dancing with the Stars” with no one saying it is a title,
 			// not a quotation (“Fake News!” said Trump is one)
@@ -221,6 +224,11 @@ func (m *Model) Find(in Input) []Quote {
 			}
 		}
 		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont)
+		if f.verbatim && q.Speaker.Name == "" && q.Speaker.TextSpan != nil && q.Cue != nil {
+			// a tweet's signature names its account even when the name
+			// is no entity: "AltUSNatParkService (@AltNatParkSer)"
+			q.Speaker.Name = q.Speaker.Text + " " + strings.Fields(q.Cue.Text)[0]
+		}
 		if q.Speaker.Via == "none" && q.Kind == "indirect" && !m.speechCue(d, f.cue) {
 			// "… seems to …", "… aimed at we the people": no one is said
 			// to say anything; what the tagger read as a belief or an act

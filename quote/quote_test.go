@@ -360,6 +360,39 @@ func TestSignedQuotations(t *testing.T) {
 	}
 }
 
+func TestSignedTweets(t *testing.T) {
+	// as ISOT's fake half has them: the dash before the name stripped to
+	// spaces, the next paragraph run into the date (repair puts the space
+	// back)
+	text := "Trump tweeted a lot on Friday, complaining about fake news. Sadly, they and others are Fake News, and the public is just beginning to figure it out! https://t.co/8B8AyA7V1s  Donald J. Trump (@realDonaldTrump) October 13, 2017 The Democrats in Virginia have been abandoned by their Party. Republican Ed Gillespie will never let you down!  Donald J. Trump (@realDonaldTrump) October 14, 2017 Clinton instead tweets this: Remember. #Debate pic.twitter.com/rlMbTt5WwY  Capitol Watch (@CapWatch) October 10, 2016 Newsweek notes that nobody replied."
+	_, qs := analyse(t, text)
+	want := []struct{ content, speaker, name string }{
+		{"Sadly, they and others are Fake News, and the public is just beginning to figure it out! https://t.co/8B8AyA7V1s", "Donald J. Trump", "Donald J. Trump"},
+		{"The Democrats in Virginia have been abandoned by their Party. Republican Ed Gillespie will never let you down!", "Donald J. Trump", "Donald J. Trump"},
+		{"Remember. #Debate pic.twitter.com/rlMbTt5WwY", "Capitol Watch", "Capitol Watch"},
+	}
+	k := 0
+	for _, q := range qs {
+		if q.Cue == nil || !strings.HasPrefix(q.Cue.Text, "(@") {
+			if strings.Contains(q.Text, "figure it out") || strings.Contains(q.Text, "Gillespie") {
+				t.Errorf("tweet text also read as %+v", q)
+			}
+			continue
+		}
+		if k == len(want) {
+			t.Fatalf("more tweets than %d: %+v", len(want), q)
+		}
+		w := want[k]
+		k++
+		if q.Text != w.content || q.Kind != "direct" || q.Speaker.Text != w.speaker || !strings.HasPrefix(q.Speaker.Label(), w.name) {
+			t.Errorf("tweet %d: %s %q by %q (%q), want direct %q by %q", k, q.Kind, q.Text, q.Speaker.Text, q.Speaker.Label(), w.content, w.speaker)
+		}
+	}
+	if k != len(want) {
+		t.Errorf("found %d tweets, want %d: %+v", k, len(want), qs)
+	}
+}
+
 func TestTitlesAreNotQuotations(t *testing.T) {
 	_, qs := analyse(t, "She was the best partner he has had since last season's episode of “Dancing with the Stars.” “He's trained me and taught me so many wonderful things,” she said.")
 	found := false

@@ -48,7 +48,6 @@ const (
 
 // markScan is the state of markSites' reading.
 type markScan struct {
-	text     string
 	out      []edit
 	open     int  // offset of the pending opening mark's space, or -1
 	openPara int  // its paragraph
@@ -104,7 +103,7 @@ func markSites(text string, nameGaps [][2]int) []edit {
 	// a text that puts two spaces after every sentence does so after a
 	// quotation's last sentence too: there the spacing tells nothing
 	typographic := sentenceSpacing(text)
-	m := &markScan{text: text, open: -1, sentStart: -1, closedPara: -1}
+	m := &markScan{open: -1, sentStart: -1, closedPara: -1}
 	if wordStartAt(text, 0) {
 		m.sentStart = 0
 	}

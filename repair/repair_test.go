@@ -36,6 +36,7 @@ func TestCleanRepairs(t *testing.T) {
 		{"no false clitic", "plan B s and Mr. T is", "plan B s and Mr. T is", nil},
 		{"missing space", "the media.Far left and example.com/Foo", "the media. Far left and example.com/Foo", []Kind{KindMissingSpace}},
 		{"missing space after a colon", "From the pool report:Obama also mocked them; see https://x.org and 10:30:Ab.", "From the pool report: Obama also mocked them; see https://x.org and 10:30:Ab.", []Kind{KindMissingSpace}},
+		{"missing space after a date", "(@realDonaldTrump) October 14, 2017The Democrats; in 2017Q3, 1,2017Ab", "(@realDonaldTrump) October 14, 2017 The Democrats; in 2017Q3, 1,2017Ab", []Kind{KindMissingSpace}},
 		{"missing space before an acronym", "demand answers.FBI director James Comey said; see cnn.COM.", "demand answers. FBI director James Comey said; see cnn.COM.", []Kind{KindMissingSpace}},
 		{"hyphen spacing", "the U. S. -led coalition and Iran -backed militias", "the U.S.-led coalition and Iran-backed militias", []Kind{KindAbbrevSpacing, KindHyphenSpacing, KindHyphenSpacing}},
 		{"unchanged", "Plain text, nothing to do.", "Plain text, nothing to do.", nil},

@@ -263,11 +263,18 @@ func apostropheRule(text string, emit func(edit)) {
 // director" → "demand answers. FBI director", "From the White House pool
 // report:Obama also" → "report: Obama also"): two lower-case letters, a
 // period, question or exclamation mark or colon, then a capitalised word
-// or an acronym of two to five capitals ending the word. Domain names,
-// abbreviations, times and URLs do not have that shape.
+// or an acronym of two to five capitals ending the word; or a date's year
+// run into a capitalised word ("October 14, 2017The" → "2017 The").
+// Domain names, abbreviations, times and URLs do not have that shape.
 func missingSpaceRule(text string, emit func(edit)) {
 	for i := 2; i+2 < len(text); i++ {
 		c := text[i]
+		if dateRunOn(text, i) {
+			// "October 14, 2017The Democrats": a date that ended a
+			// paragraph (an embedded tweet's signature) runs into the next
+			emit(edit{start: i + 3, end: i + 4, repl: text[i+3:i+4] + " ", kind: KindMissingSpace})
+			continue
+		}
 		if c != '.' && c != '?' && c != '!' && c != ':' {
 			continue
 		}
@@ -276,6 +283,17 @@ func missingSpaceRule(text string, emit func(edit)) {
 		}
 		emit(edit{start: i, end: i + 1, repl: text[i:i+1] + " ", kind: KindMissingSpace})
 	}
+}
+
+// dateRunOn reports a year at i, after a date's comma, run into a
+// capitalised word: "14, 2017The".
+func dateRunOn(text string, i int) bool {
+	if i < 2 || i+5 >= len(text) || text[i-2] != ',' || text[i-1] != ' ' {
+		return false
+	}
+	y := text[i : i+4]
+	return (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && isDigit(y[2]) && isDigit(y[3]) &&
+		isUpper(text[i+4]) && isLower(text[i+5])
 }
 
 // acronymAt reports two to five capitals at i ending a word: "FBI" in
