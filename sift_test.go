@@ -196,6 +196,8 @@ func FuzzAnalyze(f *testing.F) {
 		"“He represents our shame.” ― Sonya Herridge “No.”― A B C D E F\n\n“x” —",
 		"BAGHDAD — “We left,” one commander, who asked not to be named, said. NEW YORK, March 3 (Reuters) -",
 		"Rebel commanders, however, told Reuters they left — a claim that could not be verified.",
+		"He left.  We won,  said Al. She added:  No.   Yes,  he said.\n Go on  x",
+		"Win!  Donald J. Trump (@realDonaldTrump) October 14, 2017The (@x) May 1, 2016 ( @ ) June 9, 2017",
 	} {
 		f.Add(s)
 	}
