@@ -480,6 +480,24 @@ func TestRestoreGap(t *testing.T) {
 	}
 }
 
+// TestRestoreAfterTitle: after a title, only a person the article gives
+// that title is offered, not the person it mentions most.
+func TestRestoreAfterTitle(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Mayor Clara Voss spoke. Voss said the barriers would hold. The authority has asked Governor   to open the gates.", ""},
+		{"Governor Jim Beam toured the dam on Monday. Mayor Clara Voss spoke. Voss said it would hold. The authority has asked Governor   to open the gates.", "Jim Beam"},
+	} {
+		in, qs := analyse(t, tc.text)
+		r := Restore(in, qs, lastToken(in, "to"), repair.SlotTitle)
+		switch {
+		case tc.want == "" && r != nil:
+			t.Errorf("%q: restored %+v, want nothing", tc.text, r)
+		case tc.want != "" && (r == nil || r.Name != tc.want):
+			t.Errorf("%q: restored %+v, want %s", tc.text, r, tc.want)
+		}
+	}
+}
+
 // TestRestoreNoNameNeeded: a surname before the gap ends a name ("DeVos
 // appearance" lost an apostrophe), and a first name of someone else's
 // longer name does not complete one.

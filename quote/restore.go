@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 
+	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/repair"
 )
 
@@ -51,9 +52,15 @@ func Restore(in Input, quotes []Quote, tok int, slot repair.Slot) *repair.Restor
 				firstNames[f[0]] = true
 			}
 		}
+		// "Governor ___": a person the article gives that title, not the
+		// one it mentions most ("Mayor Clara Voss")
+		title := ""
+		if slot == repair.SlotTitle && partial < 0 {
+			title = strings.ToLower(strings.TrimSuffix(d.Tokens[tok-1].Text, "."))
+		}
 		best, bestN := -1, 0
 		for _, c := range in.Clusters {
-			if c.ID == partial || c.Type != "PER" {
+			if c.ID == partial || c.Type != "PER" || title != "" && !hasTitle(c, title) {
 				continue
 			}
 			// a surname-only cluster completes a partial name
@@ -183,4 +190,17 @@ func introducedLater(in Input, entAt []int, tok int) int {
 		}
 	}
 	return best
+}
+
+// hasTitle reports a person the article gives title ("governor") as a
+// title or in a role.
+func hasTitle(c entity.Cluster, title string) bool {
+	for _, t := range append(append([]entity.Span(nil), c.Titles...), c.Roles...) {
+		for _, w := range strings.Fields(strings.ToLower(t.Text)) {
+			if strings.TrimSuffix(w, ".") == title {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -129,6 +129,17 @@ func CleanWith(text string, o Options) *Result {
 		if edits := markSites(cur, names); len(edits) > 0 {
 			r.Clean = r.apply(cur, edits)
 			sort.SliceStable(r.Repairs, func(i, j int) bool { return r.Repairs[i].Start < r.Repairs[j].Start })
+			// a gap a mark was put back in was that mark (edits and gaps
+			// are both in text order)
+			k := 0
+			for _, e := range edits {
+				for k < len(at) && at[k][1] <= e.start {
+					k++
+				}
+				if k < len(at) && e.start >= at[k][0] {
+					r.Gaps[k].Slot, r.Gaps[k].NameSlot, r.Gaps[k].Confidence = SlotQuoteMarks, false, slotConfidence[SlotQuoteMarks]
+				}
+			}
 		}
 	}
 	return r

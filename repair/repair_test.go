@@ -193,6 +193,13 @@ func TestStrippedQuotationMarks(t *testing.T) {
 			if r.Clean != tt.want {
 				t.Errorf("Clean(%q)\n = %q\nwant %q", tt.in, r.Clean, tt.want)
 			}
+			for _, g := range r.Gaps {
+				for _, rep := range r.Repairs {
+					if rep.Kind == KindQuoteMarks && rep.Start >= g.Start && rep.Start < g.End && g.Slot != SlotQuoteMarks {
+						t.Errorf("gap %+v holds a mark put back but is slotted %s", g, g.Slot)
+					}
+				}
+			}
 			for _, rep := range r.Repairs {
 				if rep.Kind != KindQuoteMarks {
 					continue

@@ -82,7 +82,7 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 			who := q.Speaker.Label()
 			cue := ""
 			if q.Cue != nil {
-				cue = " " + q.Cue.Text
+				cue = " " + strings.TrimRight(q.Cue.Text, ":") // "added:" reads "added: …"
 			}
 			fmt.Fprintf(&b, "   %-28s %-12s %-8s%s: %s\n", clip(who, 28, false), q.Speaker.Kind, q.Kind, cue, clip(strings.Join(strings.Fields(q.Text), " "), 70, false))
 		}
