@@ -110,6 +110,11 @@ var mediaNames = []string{"times", "post", "news", "cnn", "reuters", "associated
 	"newsweek", "atlantic", "hill", "wire", "tass", "ria", "xinhua", "sputnik", "rt", "npr", "pbs", "economist", "reporter",
 	"insider", "sana", "irna", "anadolu", "yonhap", "kyodo", "ansa", "efe", "dpa", "upi", "interfax", "tasnim", "kuna", "al arabiya"}
 
+// placeNouns end the name of a building or a place and no person's.
+var placeNouns = map[string]bool{"tower": true, "towers": true, "house": true, "center": true, "centre": true,
+	"street": true, "avenue": true, "square": true, "building": true, "hotel": true, "airport": true,
+	"bridge": true, "stadium": true, "university": true, "college": true, "school": true, "hospital": true}
+
 // outletWords end an outlet's name and no person's.
 var outletWords = map[string]bool{"wire": true, "gazette": true, "times": true, "tribune": true, "herald": true,
 	"journal": true, "news": true, "magazine": true, "daily": true, "newsweek": true, "insider": true}
@@ -918,8 +923,8 @@ func lastPerson(d *Doc, in Input, entAt []int, t int, want int) int {
 			continue
 		}
 		c := in.Clusters[in.Entities[e].Cluster]
-		if acronym(c.Name) {
-			continue
+		if acronym(c.Name) || placeNouns[strings.ToLower(lastWord(c.Name))] {
+			continue // "HBCUs", "Trump Tower": tagged as persons, named as things
 		}
 		g := clusterGender(c)
 		switch {

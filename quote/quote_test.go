@@ -779,3 +779,37 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounSkipsBuildings: a building the entity tagger typed as a
+// person ("Trump Tower") is not who "he" is.
+func TestPronounSkipsBuildings(t *testing.T) {
+	text := "Donald Trump spoke. Melania Trump stayed. Reporters waited at Trump Tower all day. He said so."
+	d := NewDoc(text, nil)
+	in := Input{Doc: d}
+	entAt := make([]int, len(d.Tokens))
+	for i := range entAt {
+		entAt[i] = -1
+	}
+	for _, name := range []string{"Donald Trump", "Melania Trump", "Trump Tower"} {
+		start := strings.Index(text, name)
+		var first, last int
+		for i, tk := range d.Tokens {
+			if tk.Start == start {
+				first = i
+			}
+			if tk.End == start+len(name) {
+				last = i + 1
+			}
+		}
+		id := len(in.Clusters)
+		in.Clusters = append(in.Clusters, entity.Cluster{ID: id, Name: name, Type: "PER"})
+		in.Entities = append(in.Entities, entity.Entity{Type: "PER", Cluster: id})
+		for i := first; i < last; i++ {
+			entAt[i] = len(in.Entities) - 1
+		}
+	}
+	he := len(d.Tokens) - 4
+	if got := lastPerson(d, in, entAt, he, pronounGender("he")); got != 0 {
+		t.Errorf("he = %q, want Donald Trump", in.Clusters[got].Name)
+	}
+}
