@@ -457,6 +457,22 @@ func TestContinuationKeepsSpeaker(t *testing.T) {
 }
 
 // lastToken is the index of the last token written w, or -1.
+// phraseTokens is the token span of the first occurrence of phrase in
+// d's text ({-1, -1} when it does not start and end on tokens).
+func phraseTokens(d *Doc, phrase string) tokSpan {
+	at := strings.Index(d.Text, phrase)
+	s := tokSpan{-1, -1}
+	for i, tk := range d.Tokens {
+		if tk.Start == at {
+			s.a = i
+		}
+		if tk.End == at+len(phrase) {
+			s.b = i + 1
+		}
+	}
+	return s
+}
+
 func lastToken(in Input, w string) int {
 	tok := -1
 	for i, tk := range in.Doc.Tokens {
@@ -662,17 +678,7 @@ func TestTidySource(t *testing.T) {
 	} {
 		d := &Doc{Text: tc.text}
 		d.Tokens, d.Sents = segment.Segment(tc.text)
-		a := strings.Index(tc.text, tc.source)
-		s := tokSpan{-1, -1}
-		for i, tk := range d.Tokens {
-			if tk.Start == a {
-				s.a = i
-			}
-			if tk.End == a+len(tc.source) {
-				s.b = i + 1
-			}
-		}
-		s = tidySource(d, s)
+		s := tidySource(d, phraseTokens(d, tc.source))
 		if got := tc.text[d.Tokens[s.a].Start:d.Tokens[s.b-1].End]; got != tc.want {
 			t.Errorf("tidySource(%q) = %q, want %q", tc.source, got, tc.want)
 		}
@@ -791,20 +797,11 @@ func TestPronounSkipsBuildings(t *testing.T) {
 		entAt[i] = -1
 	}
 	for _, name := range []string{"Donald Trump", "Melania Trump", "Trump Tower"} {
-		start := strings.Index(text, name)
-		var first, last int
-		for i, tk := range d.Tokens {
-			if tk.Start == start {
-				first = i
-			}
-			if tk.End == start+len(name) {
-				last = i + 1
-			}
-		}
+		span := phraseTokens(d, name)
 		id := len(in.Clusters)
 		in.Clusters = append(in.Clusters, entity.Cluster{ID: id, Name: name, Type: "PER"})
 		in.Entities = append(in.Entities, entity.Entity{Type: "PER", Cluster: id})
-		for i := first; i < last; i++ {
+		for i := span.a; i < span.b; i++ {
 			entAt[i] = len(in.Entities) - 1
 		}
 	}

@@ -269,7 +269,7 @@ func apostropheRule(text string, emit func(edit)) {
 func missingSpaceRule(text string, emit func(edit)) {
 	for i := 2; i+2 < len(text); i++ {
 		c := text[i]
-		if dateRunOn(text, i) {
+		if isDigit(c) && dateRunOn(text, i) {
 			// "October 14, 2017The Democrats": a date that ended a
 			// paragraph (an embedded tweet's signature) runs into the next
 			emit(edit{start: i + 3, end: i + 4, repl: text[i+3:i+4] + " ", kind: KindMissingSpace})
