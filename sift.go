@@ -334,6 +334,9 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 	for i := range quotes {
 		q := &quotes[i]
 		mapSpan(&q.Start, &q.End)
+		for j := range q.Parts {
+			mapSpan(&q.Parts[j].Start, &q.Parts[j].End)
+		}
 		if q.Cue != nil {
 			mapSpan(&q.Cue.Start, &q.Cue.End)
 		}

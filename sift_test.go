@@ -6,14 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/siftnews/sift/repair"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/siftnews/sift"
 	"github.com/siftnews/sift/input"
+	"github.com/siftnews/sift/repair"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -95,6 +96,76 @@ func TestOffsetsPointAtOriginal(t *testing.T) {
 			if s.Start < 0 || s.End > len(a.Text) || s.Start >= s.End {
 				t.Errorf("sentence %+v out of range", s)
 			}
+		}
+	}
+}
+
+// TestSpanTextsAtOffsets checks, on every example, that each span the
+// analysis reports (entities, quotations and their parts, cues, speakers,
+// roles, titles, counts, dates) is found at its offsets in the original
+// text: the span's text is the repaired one, so the two are compared with
+// white space and the marks and commas repair may put back left out.
+func TestSpanTextsAtOffsets(t *testing.T) {
+	files, _ := filepath.Glob("examples/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no examples")
+	}
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || strings.ContainsRune("\"'“”‘’«»,:", r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analyze(t, string(b))
+		n := 0
+		check := func(what, text string, start, end int) {
+			n++
+			if start < 0 || end > len(a.Text) || start > end {
+				t.Errorf("%s: %s %q at [%d,%d) outside the text", f, what, text, start, end)
+				return
+			}
+			if got := a.Text[start:end]; norm(got) != norm(text) {
+				t.Errorf("%s: %s %q, but its offsets [%d,%d) hold %q", f, what, text, start, end, got)
+			}
+		}
+		for _, e := range a.Entities {
+			check("entity", e.Text, e.Start, e.End)
+		}
+		for _, c := range a.Clusters {
+			for _, r := range c.Roles {
+				check("role", r.Text, r.Start, r.End)
+			}
+			for _, r := range c.Titles {
+				check("title", r.Text, r.Start, r.End)
+			}
+		}
+		for _, q := range a.Quotes {
+			check("quotation", q.Text, q.Start, q.End)
+			for _, p := range q.Parts {
+				check("quotation part", p.Text, p.Start, p.End)
+			}
+			if q.Cue != nil {
+				check("cue", q.Cue.Text, q.Cue.Start, q.Cue.End)
+			}
+			if q.Speaker.TextSpan != nil {
+				check("speaker", q.Speaker.Text, q.Speaker.Start, q.Speaker.End)
+			}
+		}
+		for _, c := range a.Counts {
+			check("count", c.Text, c.Start, c.End)
+		}
+		for _, d := range a.Dates {
+			check("date", d.Text, d.Start, d.End)
+		}
+		if n == 0 {
+			t.Errorf("%s: no spans", f)
 		}
 	}
 }
@@ -217,6 +288,9 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		for _, q := range a.Quotes {
 			in("quote", q.Start, q.End)
+			for _, p := range q.Parts {
+				in("quote part", p.Start, p.End)
+			}
 			if q.Cue != nil {
 				in("cue", q.Cue.Start, q.Cue.End)
 			}
