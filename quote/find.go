@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/siftnews/sift/entity"
+	"github.com/siftnews/sift/internal/wordnet"
 )
 
 // TextSpan is a span of the text with its words.
@@ -99,7 +100,7 @@ var documentHeads = map[string]bool{
 
 var mediaHeads = map[string]bool{
 	"outlet": true, "newspaper": true, "paper": true, "network": true, "channel": true, "broadcaster": true,
-	"magazine": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true,
+	"magazine": true, "journal": true, "agency": true, "site": true, "station": true, "tabloid": true, "daily": true,
 	"media": true, "television": true, "tv": true, "radio": true, "outlets": true, "newspapers": true,
 }
 
@@ -228,11 +229,17 @@ func (m *Model) Find(in Input) []Quote {
 				src = clauseSubject(d, in, entAt, si, f.cue.a)
 			}
 		}
-		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont)
+		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont, m.nouns)
 		if f.verbatim && q.Speaker.Name == "" && q.Speaker.TextSpan != nil && q.Cue != nil {
 			// a tweet's signature names its account even when the name
 			// is no entity: "AltUSNatParkService (@AltNatParkSer)"
 			q.Speaker.Name = q.Speaker.Text + " " + strings.Fields(q.Cue.Text)[0]
+		}
+		if q.Kind != "direct" && src.ok() && !inQ[src.a] && readerYou(d, src) {
+			// "Have you ever wondered …", "If you don't believe …", "You
+			// know, …": outside quotation marks "you" is the reader, who
+			// is no source
+			continue
 		}
 		if q.Speaker.Via == "none" && q.Kind == "indirect" && !m.speechCue(d, f.cue) {
 			// "… seems to …", "… aimed at we the people": no one is said
@@ -267,6 +274,23 @@ func (m *Model) Find(in Input) []Quote {
 	}
 	sortQuotes(out)
 	return out
+}
+
+// readerYou reports a source that is only "you" ("You", "you’ll").
+func readerYou(d *Doc, src tokSpan) bool {
+	if src.b-src.a > 2 {
+		return false
+	}
+	w := strings.ToLower(d.Tokens[src.a].Text)
+	if src.b-src.a == 2 {
+		w += strings.ToLower(d.Tokens[src.a+1].Text)
+	}
+	for _, y := range []string{"you", "you’ll", "you'll", "you’re", "you're", "you’ve", "you've", "you’d", "you'd"} {
+		if w == y {
+			return true
+		}
+	}
+	return false
 }
 
 // titleLike reports a short quoted phrase in title case ("Dancing with
@@ -502,7 +526,7 @@ func clauseSubject(d *Doc, in Input, entAt []int, si, c int) tokSpan {
 // resolve finds who a source span refers to.
 // cont allows a quotation without a written source to continue the
 // speaker before it (not for "according to ___" with the source cut out).
-func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev Speaker, prevEnd int, cont bool) Speaker {
+func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev Speaker, prevEnd int, cont bool, nouns *wordnet.Table) Speaker {
 	sp := Speaker{Cluster: -1, Kind: "unknown", Via: "none"}
 	// "the experts," shows as "the experts"
 	for src.ok() && isPunct(d.Tokens[src.b-1].Text) {
@@ -588,7 +612,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		// "A senior official of the KRG, who asked not to be named, said":
 		// who is the noun phrase before it
 		if a, b := antecedent(d, src); a < b {
-			r := resolve(d, in, entAt, tokSpan{a, b}, contentStart, prev, prevEnd, false)
+			r := resolve(d, in, entAt, tokSpan{a, b}, contentStart, prev, prevEnd, false, nouns)
 			if r.Via == "mention" || r.Via == "nominal" {
 				r.Via = "pronoun"
 			}
@@ -609,7 +633,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 			sp.Cluster, sp.Name, sp.Kind, sp.Via = cl.ID, cl.Name, "person", "pronoun"
 		}
 		return sp
-	case len(words) == 1 && (low == "they" || low == "we" || low == "it"):
+	case len(words) == 1 && (low == "they" || low == "we" || low == "it" || low == "their" || low == "its"):
 		// the speaker just before, if a body or a group ("Rebel
 		// commanders told Reuters … They said"), else the organisation
 		// named last
@@ -730,8 +754,106 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		sp.Kind = "anonymous"
 	case personNouns[head]:
 		sp.Kind = "person"
+	case headIndex(words) < 6 && !clauseLike(words) && !quantityWords[head] && !properHead(d, src, ts.Text):
+		// (a head further in, or a verb before it, is a clause the
+		// tagger took for a source)
+		sp.Kind = nounKind(nouns, head, low)
 	}
 	return sp
+}
+
+// properHead reports whether the head of source src (written ts) is
+// capitalised as a name is ("Vox", "the Griffiths"): not in capitals only,
+// and not the first word of a sentence, where any word is capitalised
+// ("Reports say").
+func properHead(d *Doc, src tokSpan, ts string) bool {
+	orig := strings.Fields(ts)
+	i := headIndex(orig)
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(orig[i])
+	if !unicode.IsUpper(r) || isUpperLabel(orig[i]) {
+		return false
+	}
+	if i > 0 {
+		return true
+	}
+	for _, s := range d.Sents {
+		if s.First == src.a {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseLike reports a "source" with a verb before its head ("His killing
+// drew criticism from …", "May will be keen to …"): a clause, not a noun
+// phrase.
+func clauseLike(words []string) bool {
+	for _, w := range words[:max(headIndex(words), 0)] {
+		if clauseVerbs[strings.Trim(w, ",")] {
+			return true
+		}
+	}
+	return false
+}
+
+var clauseVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"will": true, "would": true, "can": true, "could": true, "has": true, "have": true, "had": true, "does": true,
+	"did": true, "also": true, "drew": true, "proved": true, "made": true, "took": true, "got": true,
+	"he’s": true, "he's": true, "she’s": true, "she's": true, "it’s": true, "it's": true}
+
+// peopleGroups are group nouns whose members are people nobody names
+// ("the family said").
+var peopleGroups = map[string]bool{"family": true, "couple": true, "crowd": true, "audience": true,
+	"public": true, "community": true, "class": true, "electorate": true, "congregation": true}
+
+// nounKind types a source headed by a common noun nothing else
+// resolved, by the WordNet class of the noun's most frequent sense: a
+// person ("the nurse", "The 35-year-old accountant"), people nobody
+// names when plural ("traders", "Reddit users", "rights groups"), a body
+// ("the legislature"), a text ("the draft resolution", "court papers"),
+// or the press ("media reports"); "unknown" otherwise.
+func nounKind(nouns *wordnet.Table, head, low string) string {
+	if nouns == nil {
+		return "unknown"
+	}
+	head = strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s")
+	lemma := nouns.Lemma(head)
+	if lemma == "" {
+		return "unknown"
+	}
+	plural := lemma != head // an English noun inflects for number only
+	press := strings.Contains(low, "news") || strings.Contains(low, "media") || strings.Contains(low, "press")
+	if plural && (orgHeads[lemma] || genericOrgHeads[lemma] || lemma == "agency") {
+		// "Aid agencies", "Humanitarian groups"; "Russian news agencies"
+		if press {
+			return "media"
+		}
+		return "anonymous"
+	}
+	switch nouns.Class(lemma) {
+	case wordnet.Person:
+		if plural {
+			return "anonymous"
+		}
+		return "person"
+	case wordnet.Group:
+		switch {
+		case press:
+			return "media"
+		case plural || peopleGroups[lemma]:
+			return "anonymous"
+		}
+		return "organization"
+	case wordnet.Communication:
+		if press {
+			return "media"
+		}
+		return "document"
+	}
+	return "unknown"
 }
 
 // headlineLabel reports an attribution whose source is a label in
@@ -844,6 +966,16 @@ var sourceDeterminers = map[string]bool{"the": true, "a": true, "an": true, "thi
 // preposition, a comma or a relative pronoun ("one Democratic source on
 // the panel" → "source"; "a senior official of the KRG" → "official").
 func headWord(words []string) string {
+	i := headIndex(words)
+	if i < 0 {
+		return ""
+	}
+	return strings.Trim(words[i], ".,’'\"")
+}
+
+// headIndex is the index in words of the head word headWord returns, or
+// -1.
+func headIndex(words []string) int {
 	end := len(words)
 	for i := 1; i < len(words); i++ {
 		if words[i] == "of" && quantityWords[strings.Trim(words[i-1], ",")] {
@@ -854,10 +986,7 @@ func headWord(words []string) string {
 			break
 		}
 	}
-	if end == 0 {
-		return ""
-	}
-	return strings.Trim(words[end-1], ".,’'\"")
+	return end - 1
 }
 
 var quantityWords = map[string]bool{"number": true, "couple": true, "handful": true, "dozens": true, "hundreds": true,
@@ -1232,7 +1361,8 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 	"earlier": true, "later": true, "the": true, "on": true, "in": true}
 
 var strayWords = map[string]bool{"please": true, "also": true, "then": true, "just": true, "now": true, "still": true,
-	"even": true, "only": true, "never": true, "always": true, "often": true, "once": true, "here": true, "there": true}
+	"even": true, "only": true, "never": true, "always": true, "often": true, "once": true, "here": true, "there": true,
+	"let’s": true, "let's": true, "lets": true}
 
 // headlineCase reports a "source" that is a heading in title case ("Lot Of
 // Evidence", "Hillary Knows She Is Guilty"): a capitalised pronoun,

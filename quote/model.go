@@ -19,6 +19,7 @@ import (
 
 	"github.com/siftnews/sift/internal/embedded"
 	"github.com/siftnews/sift/internal/seqlab"
+	"github.com/siftnews/sift/internal/wordnet"
 )
 
 // Model tags attribution sources, cues and contents.
@@ -26,6 +27,7 @@ type Model struct {
 	cues   *seqlab.Model // stage 1: cue spans
 	tagger *seqlab.Model // stage 2: sources, cues, contents, reading stage 1
 	cueLex map[string]float32
+	nouns  *wordnet.Table              // WordNet noun classes, to type nominal speakers
 	pair   atomic.Pointer[seqlab.Pair] // both stages in one table, built on first use
 	// Info describes how the model was made.
 	Info Info
@@ -103,7 +105,11 @@ func Load(r io.Reader) (*Model, error) {
 		_, err = io.ReadFull(br, b)
 		return b, err
 	}
-	m := &Model{cueLex: map[string]float32{}}
+	nouns, err := wordnet.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{cueLex: map[string]float32{}, nouns: nouns}
 	info, err := readBytes()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)

@@ -135,6 +135,20 @@ func TestFindSpeakers(t *testing.T) {
 			"would allow cranes", "indirect", "", "person"},
 		{"a pattern's attribution resolved in text order", "Trump has threatened to cut aid to countries that support the resolution. Turkish President Tayyip Erdogan said in Ankara member states should not let their decision be dictated by money.  Mr. Trump, you cannot buy Turkey’s democratic will with your dollars,  he said.",
 			"you cannot buy", "indirect", "Tayyip Erdogan", "person"},
+		{"an unnamed person by a common noun", "The clinic was attacked on Monday. The nurse said the patients had been moved to the basement.",
+			"the patients had been moved", "indirect", "", "person"},
+		{"people nobody names, by a common noun", "The ban took effect on Monday. Immigration advocates said the order would split families.",
+			"the order would split families", "indirect", "", "anonymous"},
+		{"groups nobody names", "The town was shelled again. Humanitarian groups said food supplies had run out.",
+			"food supplies had run out", "indirect", "", "anonymous"},
+		{"a body by a common noun", "The vote was delayed. The legislature said it would meet again in March.",
+			"it would meet again", "indirect", "", "organization"},
+		{"a text by a common noun", "The council met on Tuesday. The draft resolution calls for an immediate ceasefire in the city.",
+			"an immediate ceasefire", "indirect", "", "document"},
+		{"the press by a common noun", "The minister resigned on Monday. Local media reports said he had left the country.",
+			"he had left the country", "indirect", "", "media"},
+		{"a possessive pronoun as its noun's owner", "Rebel commanders told Reuters on Monday that the truce had failed. Their claim that the army had shelled the town could not be verified.",
+			"the army had shelled the town", "indirect", "", "anonymous"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -435,6 +449,22 @@ func TestSourcelessBeliefIsNotAQuotation(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: quotation containing %q reported = %v, want %v (%+v)", tc.text, tc.content, got, tc.want, qs)
+		}
+	}
+}
+
+// TestReaderIsNoSource: outside quotation marks "you" is the reader, not
+// a source ("Have you ever wondered", "You know the mayor lied").
+func TestReaderIsNoSource(t *testing.T) {
+	for _, text := range []string{
+		"Have you ever wondered where the money went? The report says it went to consultants.",
+		"If you don't believe the report, read it yourself. You know the mayor lied.",
+	} {
+		_, qs := analyse(t, text)
+		for _, q := range qs {
+			if q.Speaker.TextSpan != nil && strings.EqualFold(q.Speaker.Text, "you") {
+				t.Errorf("%q: quotation %q attributed to %q", text, q.Text, q.Speaker.Text)
+			}
 		}
 	}
 }

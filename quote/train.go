@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/siftnews/sift/internal/seqlab"
+	"github.com/siftnews/sift/internal/wordnet"
 )
 
 // Span is a byte range [Start, End) of Doc.Text.
@@ -191,7 +192,11 @@ func fixBILOU(tags []int) {
 // so it learns how far to trust them; its epoch is chosen on dev by the
 // mean of source exact F1 and content overlap F1.
 func Train(ctx context.Context, train, dev []Labeled, o TrainOptions) (*Model, error) {
-	m := &Model{cueLex: buildLexicon(train)}
+	nouns, err := wordnet.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{cueLex: buildLexicon(train), nouns: nouns}
 	us := m.units(train)
 	cueEx := func(part []unitData) []seqlab.Example {
 		ex := make([]seqlab.Example, len(part))
@@ -239,7 +244,7 @@ func Train(ctx context.Context, train, dev []Labeled, o TrainOptions) (*Model, e
 	tagger, epochs, err := seqlab.Train(ctx, tagSet, ex, seqlab.TrainOptions{
 		Epochs: o.Epochs, Patience: o.Patience, Seed: o.Seed, Replicas: replicas,
 		Eval: func(t *seqlab.Model) float64 {
-			last = (&Model{cues: m.cues, tagger: t, cueLex: m.cueLex}).Evaluate(dev)
+			last = (&Model{cues: m.cues, tagger: t, cueLex: m.cueLex, nouns: m.nouns}).Evaluate(dev)
 			return last.Mean()
 		},
 		Epoch: func(epoch, mistakes int, _ float64, best bool) {

@@ -27,6 +27,7 @@ fuzz . FuzzAnalyze
 fuzz ./count FuzzFind
 fuzz ./when FuzzFind
 fuzz ./stance FuzzFeatures
+fuzz ./internal/wordnet FuzzRead
 
 # Slow: retrain every embedded model with its documented command and check
 # that the result is byte-identical (a few minutes). SIFT_SLOW=0 skips it.

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"github.com/siftnews/sift/internal/shareddata"
 	"github.com/siftnews/sift/internal/textsource"
 	"github.com/siftnews/sift/internal/wordclass"
+	"github.com/siftnews/sift/internal/wordnet"
 	"github.com/siftnews/sift/segment"
 	"github.com/spf13/cobra"
 )
@@ -28,7 +30,44 @@ func newTrainCmd() *cobra.Command {
 these commands from public data; the commands are deterministic, so the same
 data gives the same model file.`,
 	}
-	cmd.AddCommand(newTrainNERCmd(), newTrainQuotesCmd(), newTrainReliabilityCmd())
+	cmd.AddCommand(newTrainNERCmd(), newTrainQuotesCmd(), newTrainReliabilityCmd(), newTrainWordNetCmd())
+	return cmd
+}
+
+func newTrainWordNetCmd() *cobra.Command {
+	var dir, out string
+	cmd := &cobra.Command{
+		Use:   "wordnet",
+		Short: "Build the table of noun classes speakers are typed by (from WordNet)",
+		Long: `Build the table that types a speaker written as a common noun ("the nurse",
+"rights groups", "the draft resolution"): each English noun of WordNet 3.0
+with the lexicographer class of its most frequent sense (noun.person,
+noun.group, noun.communication, …), and WordNet's irregular plurals. Read
+from Debian's wordnet-base (index.noun, data.noun, noun.exc); the output
+depends on nothing else.
+
+The embedded default is made by:
+
+  sift train wordnet -o internal/wordnet/nouns.gz`,
+		Example: `  sift train wordnet -o nouns.gz
+  sift train wordnet --wordnet /usr/share/wordnet -o nouns.gz`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usageError{errors.New("--output is required")}
+			}
+			if !dirExists(dir) {
+				return usageError{fmt.Errorf("WordNet directory %s not found (apt-get install wordnet-base)", dir)}
+			}
+			if err := writeModel(out, func(w io.Writer) error { return wordnet.Build(cmd.Context(), dir, w) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s from %s\n", out, dir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dir, "wordnet", "/usr/share/wordnet", "WordNet database directory (Debian package wordnet-base)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "table file to write (required)")
 	return cmd
 }
 
