@@ -150,6 +150,17 @@ func possessiveAt(s string) bool {
 
 func isGapSpace(b byte) bool { return b == ' ' || b == '\t' }
 
+// mayFollowSingleGap reports whether a single space before a byte c can
+// be a gap: before a possessive ("’s", "'s", "s’ ": possessiveAt) or
+// before punctuation (danglingBeforePunct). 0xE2 starts "’".
+func mayFollowSingleGap(c byte) bool {
+	switch c {
+	case 0xE2, '\'', 's', ',', '.', ';', ':':
+		return true
+	}
+	return false
+}
+
 // findGaps reports runs of two or more spaces inside a line (or one or
 // more at a line start before a possessive) that mark stripped names.
 // Double spaces after sentence-final punctuation, indentation and trailing
@@ -179,6 +190,9 @@ func findGaps(text string, m *OffsetMap, apostrophes bool) ([]Gap, [][2]int, boo
 			continue
 		}
 		right := text[end:]
+		if end-start == 1 && !lineStart && !mayFollowSingleGap(right[0]) {
+			continue // one space between words: the common case, decided on one byte
+		}
 		possessive := possessiveAt(right)
 		nr, _ := utf8.DecodeRuneInString(right)
 		if lineStart && !possessive && !unicode.IsLower(nr) {
@@ -229,9 +243,9 @@ func findGaps(text string, m *OffsetMap, apostrophes bool) ([]Gap, [][2]int, boo
 	// few in code or a URL against many gaps): gaps there are marks as
 	// often as names
 	marks := 0
-	for _, r := range text {
-		if strings.ContainsRune("\"“”«»", r) {
-			marks++
+	if len(gaps) > 0 {
+		for _, q := range []string{"\"", "“", "”", "«", "»"} {
+			marks += strings.Count(text, q)
 		}
 	}
 	stripped := len(gaps) > 0 && (marks == 0 || 2*marks < len(gaps) || apostrophes)
@@ -308,7 +322,7 @@ type gapContext struct {
 func markQuotePairs(text string, gaps []Gap, at [][2]int) {
 	for i := 0; i+1 < len(gaps); i++ {
 		inner := text[at[i][1]:at[i+1][0]]
-		if strings.ContainsAny(inner, "\n\r") || len(strings.Fields(inner)) > 12 || gaps[i].Slot == SlotPossessive {
+		if gaps[i].Slot == SlotPossessive || !shortLine(inner, 12) {
 			continue
 		}
 		for _, k := range []int{i, i + 1} {
@@ -316,6 +330,25 @@ func markQuotePairs(text string, gaps []Gap, at [][2]int) {
 		}
 		i++
 	}
+}
+
+// shortLine reports whether s holds no line break and at most n words
+// (reading no further than it must).
+func shortLine(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if r == '\n' || r == '\r' {
+			return false
+		}
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			if words++; words > n {
+				return false
+			}
+		}
+		in = !sp
+	}
+	return true
 }
 
 func classifyGap(left, right []string, prev rune, possessive bool) Slot {
@@ -378,11 +411,25 @@ func lastWords(s string, n int) []string {
 	if k := strings.LastIndexAny(s, "\n\r"); k >= 0 {
 		s = s[k+1:]
 	}
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[len(f)-n:]
+	// the last n of strings.Fields(s), read from the end
+	f := make([]string, n)
+	k := n
+	for k > 0 {
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		b := strings.LastIndexFunc(s, unicode.IsSpace)
+		if b >= 0 {
+			_, size := utf8.DecodeRuneInString(s[b:])
+			b += size
+		} else {
+			b = 0
+		}
+		k--
+		f[k], s = s[b:], s[:b]
 	}
-	return f
+	return f[k:]
 }
 
 // firstWords returns up to n words at the start of s, within its first line.
@@ -397,9 +444,18 @@ func firstWords(s string, n int) []string {
 	if k := strings.IndexAny(s, "\n\r"); k >= 0 {
 		s = s[:k]
 	}
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[:n]
+	// the first n of strings.Fields(s)
+	f := make([]string, 0, n)
+	for len(f) < n {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		e := strings.IndexFunc(s, unicode.IsSpace)
+		if e < 0 {
+			e = len(s)
+		}
+		f, s = append(f, s[:e]), s[e:]
 	}
 	return f
 }

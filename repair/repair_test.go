@@ -1,9 +1,11 @@
 package repair
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCleanRepairs(t *testing.T) {
@@ -212,5 +214,57 @@ func TestStrippedQuotationMarks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWordScanners checks the word readers the gap finder uses against
+// their definitions by strings.Fields.
+func TestWordScanners(t *testing.T) {
+	inputs := []string{
+		"", " ", "one", "  one  two three   four ", "a\u00a0b\u2003c d", "line one\nline two three",
+		"first\r\nsecond", "Abu Bakr   had fled", "x" + strings.Repeat(" word", 60), "ünï cödé   wörds  ",
+		strings.Repeat("é", 100) + " tail words here",
+	}
+	for _, s := range inputs {
+		for _, n := range []int{1, 3, 12} {
+			// lastWords / firstWords: the last / first n fields within the
+			// last / first line and 160 bytes
+			tail := s
+			if len(tail) > 160 {
+				cut := len(tail) - 160
+				for cut < len(tail) && !utf8.RuneStart(tail[cut]) {
+					cut++
+				}
+				tail = tail[cut:]
+			}
+			if k := strings.LastIndexAny(tail, "\n\r"); k >= 0 {
+				tail = tail[k+1:]
+			}
+			want := strings.Fields(tail)
+			want = want[max(len(want)-n, 0):]
+			if got := lastWords(s, n); !slices.Equal(got, want) {
+				t.Errorf("lastWords(%q, %d) = %q, want %q", s, n, got, want)
+			}
+			head := s
+			if len(head) > 160 {
+				cut := 160
+				for cut > 0 && !utf8.RuneStart(head[cut]) {
+					cut--
+				}
+				head = head[:cut]
+			}
+			if k := strings.IndexAny(head, "\n\r"); k >= 0 {
+				head = head[:k]
+			}
+			want = strings.Fields(head)
+			want = want[:min(n, len(want))]
+			if got := firstWords(s, n); !slices.Equal(got, want) {
+				t.Errorf("firstWords(%q, %d) = %q, want %q", s, n, got, want)
+			}
+			short := !strings.ContainsAny(s, "\n\r") && len(strings.Fields(s)) <= n
+			if got := shortLine(s, n); got != short {
+				t.Errorf("shortLine(%q, %d) = %v, want %v", s, n, got, short)
+			}
+		}
 	}
 }
