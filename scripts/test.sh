@@ -26,6 +26,7 @@ fuzz ./quote FuzzLoad
 fuzz . FuzzAnalyze
 fuzz ./count FuzzFind
 fuzz ./when FuzzFind
+fuzz ./when FuzzParsePublished
 fuzz ./stance FuzzFeatures
 fuzz ./internal/wordnet FuzzRead
 

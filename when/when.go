@@ -1,13 +1,14 @@
 // Package when finds date mentions in news text ("on Thursday", "last
 // month", "July 2014", "March 3") and resolves them against the article's
-// publication date with github.com/markusmobius/go-dateparser.
+// publication date.
 package when
 
 import (
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
-	dps "github.com/markusmobius/go-dateparser"
 	"github.com/siftnews/sift/segment"
 )
 
@@ -50,26 +51,116 @@ func isDay(t segment.Token) bool {
 	return t.Text >= "1" && (len(t.Text) == 1 || t.Text <= "31")
 }
 
-// ParsePublished reads a publication date as datasets write it; the zero
-// time when it cannot.
+// ParsePublished reads a publication date as datasets, feeds and pages
+// write it ("December 31, 2017", "Dec 31, 2017", "1/15/16", "15-Dec-17",
+// "2017-12-31T09:30:00Z", "Sun, 31 Dec 2017 09:30:00 GMT", …); the zero
+// time when it cannot. Numeric dates are read month first, as in the
+// American datasets, unless the first number cannot be a month
+// ("15/1/16").
 func ParsePublished(s string) time.Time {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" || len(s) > 64 {
 		return time.Time{}
 	}
-	d, err := dps.Parse(&dps.Configuration{Languages: []string{"en"}, CurrentTime: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}, s)
-	if err != nil || d.Time.IsZero() {
+	for _, l := range fullLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t
+		}
+	}
+	// a weekday before the date, a time of day after it
+	d := s
+	if i := strings.Index(d, ", "); i > 0 && weekdays[strings.ToLower(d[:i])] {
+		d = d[i+2:]
+	}
+	if i := timeOfDay(d); i > 0 {
+		d = strings.TrimSuffix(strings.TrimSpace(d[:i]), " at")
+		d = strings.TrimSuffix(d, ",")
+	}
+	d = monthDot.Replace(d)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, d); err == nil {
+			return t
+		}
+	}
+	return numericDate(d)
+}
+
+var fullLayouts = []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04",
+	"2006-01-02 15:04:05", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 MST", "2006-01-02 15:04",
+	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04:05", time.RFC822Z, time.RFC822, time.RFC850, time.ANSIC, time.UnixDate}
+
+var dateLayouts = []string{"2006-01-02", "2006/01/02", "20060102", "January 2, 2006", "January 2 2006",
+	"Jan 2, 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "2 January, 2006", "January 2006", "Jan 2006",
+	"2-Jan-06", "2-Jan-2006", "02-Jan-2006", "2006"}
+
+// monthDot spells abbreviated months as Go's layouts read them ("Sept." →
+// "Sep", "Nov." → "Nov").
+var monthDot = strings.NewReplacer("Sept.", "Sep", "Sept ", "Sep ", "Jan.", "Jan", "Feb.", "Feb", "Mar.", "Mar",
+	"Apr.", "Apr", "Jun.", "Jun", "Jul.", "Jul", "Aug.", "Aug", "Sep.", "Sep", "Oct.", "Oct", "Nov.", "Nov", "Dec.", "Dec")
+
+// timeOfDay returns where a time of day ("4:05 PM", "09:30") starts in s,
+// or -1.
+func timeOfDay(s string) int {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) {
+			j := i - 1
+			for j > 0 && isDigitByte(s[j-1]) {
+				j--
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// numericDate reads M/D/Y, M-D-Y or M.D.Y (D/M/Y when the first number is
+// over 12), with a two- or four-digit year.
+func numericDate(s string) time.Time {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(f) != 3 || len(f[2]) != 2 && len(f[2]) != 4 {
 		return time.Time{}
 	}
-	return d.Time
+	var n [3]int
+	for i, x := range f {
+		v, err := strconv.Atoi(x)
+		if err != nil || v < 0 {
+			return time.Time{}
+		}
+		n[i] = v
+	}
+	mo, day, y := n[0], n[1], n[2]
+	if mo > 12 {
+		mo, day = day, mo
+	}
+	if len(f[2]) == 2 {
+		y += 2000
+		if y > 2069 {
+			y -= 100 // time's own pivot for two-digit years
+		}
+	}
+	return dateOf(y, time.Month(mo), day)
+}
+
+// dateOf is the date y-m-d, or the zero time when there is no such day.
+func dateOf(y int, m time.Month, d int) time.Time {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if m < 1 || m > 12 || d < 1 || t.Month() != m {
+		return time.Time{}
+	}
+	return t
 }
 
 // Find returns the date mentions of a text. pub is the publication date
 // (zero when unknown): relative mentions are resolved against it.
 func Find(text string, toks []segment.Token, pub time.Time) []Mention {
 	var out []Mention
-	cfg := &dps.Configuration{Languages: []string{"en"}, CurrentTime: pub, PreferredDateSource: dps.Past,
-		PreferredDayOfMonth: dps.First, PreferredMonthOfYear: dps.FirstMonth}
+	var day time.Time // the publication day
+	if !pub.IsZero() {
+		day = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	for i := 0; i < len(toks); i++ {
 		a, b, gran, rel := match(toks, i)
 		if b <= a {
@@ -77,13 +168,9 @@ func Find(text string, toks []segment.Token, pub time.Time) []Mention {
 		}
 		m := Mention{Start: toks[a].Start, End: toks[b-1].End, Granularity: gran, Relative: rel}
 		m.Text = text[m.Start:m.End]
-		if !rel || !pub.IsZero() {
-			c := *cfg
-			if pub.IsZero() {
-				c.CurrentTime = time.Now().UTC()
-			}
-			if d, err := dps.Parse(&c, m.Text); err == nil && !d.Time.IsZero() {
-				m.Value = format(d.Time, gran)
+		if !rel || !day.IsZero() {
+			if d := resolve(toks[a:b], day); !d.IsZero() {
+				m.Value = format(d, gran)
 			}
 		}
 		out = append(out, m)
@@ -91,6 +178,151 @@ func Find(text string, toks []segment.Token, pub time.Time) []Mention {
 	}
 	return out
 }
+
+// resolve gives the date a matched expression names, reading relative
+// ones against the publication day pub; the zero time when there is none
+// ("31 November"). Past is preferred, as news reports what happened: a
+// weekday is the last such day before pub, a month or a day of the year
+// without a year the last one not after it.
+func resolve(ts []segment.Token, pub time.Time) time.Time {
+	w := make([]string, len(ts))
+	for i, t := range ts {
+		w[i] = strings.TrimSuffix(low(t), ".")
+	}
+	num := func(s string) int {
+		if v, ok := numberValues[s]; ok {
+			return v
+		}
+		if i := strings.LastIndexAny(s, "-–"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			s = s[i+size:] // "36-40 years ago": the far end
+		}
+		v, _ := strconv.Atoi(s)
+		return v
+	}
+	last := w[len(w)-1]
+	switch {
+	case monthOf(w[0]) != 0:
+		m := monthOf(w[0])
+		switch len(w) {
+		case 1:
+			return lastMonthDay(pub, m, 1, true)
+		case 2:
+			if isYear(ts[1]) {
+				return dateOf(num(w[1]), m, 1)
+			}
+			return lastMonthDay(pub, m, num(w[1]), false)
+		default:
+			return dateOf(num(last), m, num(w[1]))
+		}
+	case len(w) >= 2 && monthOf(w[1]) != 0:
+		if len(w) == 3 {
+			return dateOf(num(w[2]), monthOf(w[1]), num(w[0]))
+		}
+		return lastMonthDay(pub, monthOf(w[1]), num(w[0]), false)
+	case len(w) == 1 && weekdays[w[0]]:
+		return weekdayBefore(pub, weekdayOf(w[0]))
+	case len(w) == 1 && w[0] == "yesterday":
+		return pub.AddDate(0, 0, -1)
+	case len(w) == 1 && w[0] == "today":
+		return pub
+	case len(w) == 1 && w[0] == "tomorrow":
+		return pub.AddDate(0, 0, 1)
+	case len(w) == 1:
+		return dateOf(num(w[0]), 1, 1) // "in 2011"
+	case last == "ago":
+		return shift(pub, units[w[1]], -num(w[0]))
+	case weekdays[last]:
+		wd := weekdayOf(last)
+		switch w[0] {
+		case "last":
+			return weekdayBefore(pub, wd)
+		case "next":
+			return weekdayBefore(pub.AddDate(0, 0, 8), wd) // the first one after pub
+		}
+		// "this Monday": that day of pub's week (Monday to Sunday)
+		return pub.AddDate(0, 0, (int(wd)+6)%7-(int(pub.Weekday())+6)%7)
+	}
+	if units[last] == "day" {
+		return time.Time{} // "the next day" counts from the story's events, not from pub
+	}
+	switch w[0] {
+	case "last":
+		return shift(pub, units[last], -1)
+	case "next":
+		return shift(pub, units[last], 1)
+	}
+	return pub // "this week", "earlier this month", "later this year"
+}
+
+var numberValues = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// monthOf is the month a lower-case name or abbreviation names, or 0.
+func monthOf(w string) time.Month {
+	w = strings.TrimSuffix(w, ".")
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if w == name || len(w) >= 3 && strings.HasPrefix(name, w) && monthNames[w+"."] || w == "sept" && m == time.September {
+			return m
+		}
+	}
+	return 0
+}
+
+func weekdayOf(w string) time.Weekday {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.ToLower(d.String()) == w {
+			return d
+		}
+	}
+	return time.Sunday
+}
+
+// weekdayBefore is the last day before t that is a wd.
+func weekdayBefore(t time.Time, wd time.Weekday) time.Time {
+	back := (int(t.Weekday()) - int(wd) + 7) % 7
+	if back == 0 {
+		back = 7
+	}
+	return t.AddDate(0, 0, -back)
+}
+
+// lastMonthDay is the last month m, day d not after pub (the first of the
+// month when month is set): "July" read in May 2016 is July 2015.
+func lastMonthDay(pub time.Time, m time.Month, d int, month bool) time.Time {
+	for y := pub.Year(); y > pub.Year()-8; y-- {
+		t := dateOf(y, m, d)
+		if t.IsZero() {
+			if d > 29 || m != time.February {
+				return t // no such day in any year
+			}
+			continue // 29 February: a leap year before
+		}
+		if !t.After(pub) {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// shift moves t by n units (day, week, month, year).
+func shift(t time.Time, unit string, n int) time.Time {
+	switch unit {
+	case "day":
+		return t.AddDate(0, 0, n)
+	case "week":
+		return t.AddDate(0, 0, 7*n)
+	case "month":
+		first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+		return dateOf(first.Year(), first.Month(), min(t.Day(), daysIn(first)))
+	case "year":
+		return dateOf(t.Year()+n, t.Month(), min(t.Day(), daysIn(time.Date(t.Year()+n, t.Month(), 1, 0, 0, 0, 0, time.UTC))))
+	}
+	return time.Time{}
+}
+
+func daysIn(first time.Time) int { return first.AddDate(0, 1, -1).Day() }
 
 func format(t time.Time, gran string) string {
 	switch gran {
