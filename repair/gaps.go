@@ -320,9 +320,16 @@ type gapContext struct {
 // around a short phrase ("appeared on  Fox & Friends  to") are the two
 // marks, not names.
 func markQuotePairs(text string, gaps []Gap, at [][2]int) {
+	const most = 12 // words between two marks
+	words := func(i int) int { return lineWords(text[at[i][1]:at[i+1][0]], most) }
 	for i := 0; i+1 < len(gaps); i++ {
-		inner := text[at[i][1]:at[i+1][0]]
-		if gaps[i].Slot == SlotPossessive || !shortLine(inner, 12) {
+		n := words(i)
+		if gaps[i].Slot == SlotPossessive || n > most {
+			continue
+		}
+		if i+2 < len(gaps) && words(i+1) < n {
+			// "Prince Rogers Nelson   known simply as  Prince    suddenly
+			// died": the shorter phrase after is the quoted one
 			continue
 		}
 		for _, k := range []int{i, i + 1} {
@@ -332,23 +339,23 @@ func markQuotePairs(text string, gaps []Gap, at [][2]int) {
 	}
 }
 
-// shortLine reports whether s holds no line break and at most n words
-// (reading no further than it must).
-func shortLine(s string, n int) bool {
+// lineWords counts the words of s, reading no further than it must: n+1
+// when s has more than n words or a line break.
+func lineWords(s string, n int) int {
 	words, in := 0, false
 	for _, r := range s {
 		if r == '\n' || r == '\r' {
-			return false
+			return n + 1
 		}
 		sp := unicode.IsSpace(r)
 		if !sp && !in {
 			if words++; words > n {
-				return false
+				return n + 1
 			}
 		}
 		in = !sp
 	}
-	return true
+	return words
 }
 
 func classifyGap(left, right []string, prev rune, possessive bool) Slot {

@@ -91,6 +91,8 @@ func TestGaps(t *testing.T) {
 		{"single space before comma after preposition", "According to , he was wounded", []string{"12-13:after_preposition"}},
 		{"line start lower case", "   said the group had fled", []string{"0-3:before_verb"}},
 		{"stripped quote marks", "Conway appeared on  Fox & Friends  to lash out", []string{"18-20:stripped_quote_marks", "33-35:stripped_quote_marks"}},
+		{"the shorter phrase is the quoted one", "beloved icon Prince Rogers Nelson   known simply as  Prince    suddenly died",
+			[]string{"33-36:name_continue", "51-53:stripped_quote_marks", "59-63:stripped_quote_marks"}},
 		{"quotes kept: names", "“No,” he said, and   told   he was wrong", []string{"22-25:after_preposition", "29-32:after_preposition"}},
 		{"after quote", "“We will win,”   said on Tuesday", []string{"18-21:after_quote"}},
 		{"stripped copyright sign", "Follow us. Copyright   2018 TRT World.", nil},
@@ -261,9 +263,12 @@ func TestWordScanners(t *testing.T) {
 			if got := firstWords(s, n); !slices.Equal(got, want) {
 				t.Errorf("firstWords(%q, %d) = %q, want %q", s, n, got, want)
 			}
-			short := !strings.ContainsAny(s, "\n\r") && len(strings.Fields(s)) <= n
-			if got := shortLine(s, n); got != short {
-				t.Errorf("shortLine(%q, %d) = %v, want %v", s, n, got, short)
+			words := len(strings.Fields(s))
+			if strings.ContainsAny(s, "\n\r") || words > n {
+				words = n + 1
+			}
+			if got := lineWords(s, n); got != words {
+				t.Errorf("lineWords(%q, %d) = %d, want %d", s, n, got, words)
 			}
 		}
 	}
