@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -253,7 +254,10 @@ func (m *Model) Find(in Input) []Quote {
 	// Direct quotations the tagger left out (five words or more; shorter
 	// quoted phrases are mostly titles and scare quotes).
 	for _, r := range quotations(d) {
-		if covered[r.a] || r.b-r.a < 5 {
+		if r.b-r.a < 5 || slices.Contains(covered[r.a:r.b], true) {
+			// (one that overlaps an attribution found is that attribution,
+			// its opening mark misplaced: "… immigrant-protecting “sanctuary
+			// cities. Beginning today …,” Trump declared")
 			continue
 		}
 		q := Quote{first: r.a, last: r.b, Kind: "direct"}
@@ -535,7 +539,7 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	for src.ok() && isPunct(d.Tokens[src.a].Text) {
 		src.a++
 	}
-	if src.ok() && (allFunctionWords(d, src) || headlineCase(d, src) || strayWord(d, src) || timeOnly(d, src)) {
+	if src.ok() && (allFunctionWords(d, src) || headlineCase(d, src) || strayWord(d, src) || timeOnly(d, src) && surnameOf(in, d, src) < 0) {
 		src = tokSpan{-1, -1}
 	}
 	src = tidySource(d, src)
@@ -564,9 +568,15 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	}
 	best := -1
 	pa, pb := phraseAfterHead(d, src)
+	role := false // a role word since the best name: "Reid spokesman Adam Jentleson" is Jentleson
 	for t := src.a; t < src.b; t++ {
-		if e := entAt[t]; e >= 0 && (t < pa || t >= pb || in.Entities[e].Type == "ORG") && (best < 0 || rank(e) > rank(best)) {
-			best = e
+		e := entAt[t]
+		if e < 0 {
+			role = role || best >= 0 && roleHeads[strings.ToLower(d.Tokens[t].Text)]
+			continue
+		}
+		if (t < pa || t >= pb || in.Entities[e].Type == "ORG") && (best < 0 || rank(e) > rank(best) || role && e != best && rank(e) == 2 && rank(best) == 2) {
+			best, role = e, false
 		}
 	}
 	words := strings.Fields(strings.ToLower(ts.Text))
@@ -575,9 +585,10 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	anonHead := anonymousHeads[head] && !(best >= 0 && strings.HasSuffix(strings.ToLower(in.Entities[best].Text), " "+head))
 	if roleHeads[head] && (best < 0 || in.Entities[best].Type != "PER") {
 		// "Iraq’s foreign minister", "the Pentagon spokesman": a person the
-		// article names with that role or title, if any
+		// article names with that role or title, if any ("one minister"
+		// is none of them)
 		for _, c := range in.Clusters {
-			if c.Type != "PER" {
+			if c.Type != "PER" || indefinite(strings.ToLower(ts.Text)) {
 				continue
 			}
 			for _, r := range append(append([]entity.Span(nil), c.Roles...), c.Titles...) {
@@ -637,7 +648,14 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		// the speaker just before, if a body or a group ("Rebel
 		// commanders told Reuters … They said"), else the organisation
 		// named last
-		if prev.Kind != "person" && prev.Kind != "unknown" && prev.Kind != "document" && prevEnd >= 0 && sentDist(d, prevEnd-1, src.a) <= 2 && (low != "it" || prev.Kind != "anonymous") {
+		near := prevEnd >= 0 && sentDist(d, prevEnd-1, src.a) <= 2
+		if near && low != "it" && low != "its" && prev.Kind == "person" && prev.TextSpan != nil && namedGroup(prev.Text) {
+			// "Caruana Galizia’s sons Matthew, Andrew and Paul said. … they
+			// said": the people just quoted
+			sp.Cluster, sp.Name, sp.Kind, sp.Via = prev.Cluster, prev.Name, prev.Kind, "pronoun"
+			return sp
+		}
+		if prev.Kind != "person" && prev.Kind != "unknown" && prev.Kind != "document" && near && (low != "it" || prev.Kind != "anonymous") {
 			sp.Cluster, sp.Name, sp.Kind, sp.Via = prev.Cluster, prev.Name, prev.Kind, "pronoun"
 			return sp
 		}
@@ -648,6 +666,9 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		return sp
 	case documentHeads[head]:
 		sp.Kind, sp.Via = "document", "nominal"
+		if pressWords(low) {
+			sp.Kind = "media" // "a Tennessee local news website", "press reports"
+		}
 		return sp
 	case reporterHeads[head] && !indefinite(low):
 		// "the reporter", "our correspondent": the outlet named last
@@ -746,6 +767,11 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		}
 		return sp
 	}
+	if c := surnameOf(in, d, src); c >= 0 {
+		// a surname the entity tagger left untagged
+		sp.Cluster, sp.Name, sp.Kind, sp.Via = c, in.Clusters[c].Name, "person", "mention"
+		return sp
+	}
 	sp.Via = "nominal"
 	switch {
 	case indefinite(low):
@@ -804,6 +830,37 @@ var clauseVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": 
 	"did": true, "also": true, "drew": true, "proved": true, "made": true, "took": true, "got": true,
 	"he’s": true, "he's": true, "she’s": true, "she's": true, "it’s": true, "it's": true}
 
+// pressWords reports a lower-case source that speaks of the press ("news
+// reports", "local media").
+func pressWords(low string) bool {
+	return strings.Contains(low, "news") || strings.Contains(low, "media") || strings.Contains(low, "press")
+}
+
+// namedGroup reports a source naming several people ("Matthew, Andrew
+// and Paul", "his sons").
+func namedGroup(text string) bool {
+	return strings.Contains(text, " and ") || strings.Contains(text, " sons") || strings.Contains(text, " daughters")
+}
+
+// surnameOf returns the person cluster whose name ends in the one
+// capitalised word src is, or -1: "May told reporters" is Theresa May,
+// not the month, when the article names her.
+func surnameOf(in Input, d *Doc, src tokSpan) int {
+	if src.b-src.a != 1 {
+		return -1
+	}
+	w := d.Tokens[src.a].Text
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		return -1
+	}
+	for _, c := range in.Clusters {
+		if f := strings.Fields(c.Name); c.Type == "PER" && len(f) > 1 && f[len(f)-1] == w {
+			return c.ID
+		}
+	}
+	return -1
+}
+
 // peopleGroups are group nouns whose members are people nobody names
 // ("the family said").
 var peopleGroups = map[string]bool{"family": true, "couple": true, "crowd": true, "audience": true,
@@ -825,7 +882,7 @@ func nounKind(nouns *wordnet.Table, head, low string) string {
 		return "unknown"
 	}
 	plural := lemma != head // an English noun inflects for number only
-	press := strings.Contains(low, "news") || strings.Contains(low, "media") || strings.Contains(low, "press")
+	press := pressWords(low)
 	if plural && (orgHeads[lemma] || genericOrgHeads[lemma] || lemma == "agency") {
 		// "Aid agencies", "Humanitarian groups"; "Russian news agencies"
 		if press {
@@ -1362,7 +1419,7 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 
 var strayWords = map[string]bool{"please": true, "also": true, "then": true, "just": true, "now": true, "still": true,
 	"even": true, "only": true, "never": true, "always": true, "often": true, "once": true, "here": true, "there": true,
-	"let’s": true, "let's": true, "lets": true}
+	"let’s": true, "let's": true, "lets": true, "nothing": true}
 
 // headlineCase reports a "source" that is a heading in title case ("Lot Of
 // Evidence", "Hillary Knows She Is Guilty"): a capitalised pronoun,
