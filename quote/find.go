@@ -230,11 +230,19 @@ func (m *Model) Find(in Input) []Quote {
 				src = clauseSubject(d, in, entAt, si, f.cue.a)
 			}
 		}
+		if g, ok := gerundSubject(d, in, entAt, f.cue); ok && !(src.ok() && src.a <= g.a && g.b <= src.b) {
+			// "another way of Obama saying, …": the name before the
+			// gerund says it
+			src = g
+		}
 		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont, m.nouns)
 		if f.verbatim && q.Speaker.Name == "" && q.Speaker.TextSpan != nil && q.Cue != nil {
 			// a tweet's signature names its account even when the name
 			// is no entity: "AltUSNatParkService (@AltNatParkSer)"
 			q.Speaker.Name = q.Speaker.Text + " " + strings.Fields(q.Cue.Text)[0]
+			if q.Speaker.Kind == "unknown" {
+				q.Speaker.Kind = accountKind(q.Speaker.Text)
+			}
 		}
 		if q.Kind != "direct" && src.ok() && !inQ[src.a] && readerYou(d, src) {
 			// "Have you ever wondered …", "If you don't believe …", "You
@@ -254,10 +262,11 @@ func (m *Model) Find(in Input) []Quote {
 	// Direct quotations the tagger left out (five words or more; shorter
 	// quoted phrases are mostly titles and scare quotes).
 	for _, r := range quotations(d) {
-		if r.b-r.a < 5 || slices.Contains(covered[r.a:r.b], true) {
-			// (one that overlaps an attribution found is that attribution,
-			// its opening mark misplaced: "… immigrant-protecting “sanctuary
-			// cities. Beginning today …,” Trump declared")
+		if r.b-r.a < 5 || slices.Contains(covered[r.a:r.b], true) || !strings.ContainsAny(d.Text[d.Tokens[r.a].Start:d.Tokens[r.b-1].End], " \t\n") {
+			// One that overlaps an attribution found is that attribution,
+			// its opening mark misplaced ("… immigrant-protecting “sanctuary
+			// cities. Beginning today …,” Trump declared"); one "word" is a
+			// URL in a script ("//connect.facebook.net/…"), not a quotation.
 			continue
 		}
 		q := Quote{first: r.a, last: r.b, Kind: "direct"}
@@ -478,6 +487,48 @@ func participleCue(d *Doc, c tokSpan) bool {
 	}
 	w := d.Tokens[c.a].Text
 	return strings.HasSuffix(w, "ing") && w == strings.ToLower(w)
+}
+
+// accountKind types a tweet's account that names no entity: an outlet
+// ("Breaking911"), a body ("AltUSNatParkService"), else the person it is
+// named for ("Snarrky", "Regular White Joe").
+func accountKind(name string) string {
+	low := strings.ToLower(name)
+	switch {
+	case isMedia(name) || pressWords(low) || strings.HasSuffix(low, "tv") || strings.Contains(low, "breaking"):
+		return "media"
+	}
+	for h := range orgHeads {
+		if len(h) > 4 && strings.HasSuffix(low, h) {
+			return "organization"
+		}
+	}
+	for _, h := range []string{"service", "agency", "institute", "center", "centre", "society", "project", "network"} {
+		if strings.HasSuffix(low, h) {
+			return "organization"
+		}
+	}
+	return "person"
+}
+
+// gerundSubject returns the person or organisation named right before a
+// cue that is one gerund with no comma between ("Obama saying"), if any.
+func gerundSubject(d *Doc, in Input, entAt []int, c tokSpan) (tokSpan, bool) {
+	if !c.ok() || c.b-c.a != 1 || c.a == 0 {
+		return tokSpan{}, false
+	}
+	if w := d.Tokens[c.a].Text; !strings.HasSuffix(w, "ing") || w != strings.ToLower(w) {
+		return tokSpan{}, false
+	}
+	e := entAt[c.a-1]
+	if e < 0 || in.Entities[e].Type != "PER" && in.Entities[e].Type != "ORG" {
+		return tokSpan{}, false
+	}
+	a := c.a - 1
+	for a > 0 && entAt[a-1] == e {
+		a--
+	}
+	return tokSpan{a, c.a}, true
 }
 
 // clauseSubject finds the subject at the start of sentence si, before the
@@ -1231,7 +1282,8 @@ func lastOrgNamed(in Input, entAt []int, t int, words []string, head string) int
 		if e := entAt[i]; e >= 0 && in.Entities[e].Type == "ORG" {
 			c := in.Clusters[in.Entities[e].Cluster]
 			name := " " + strings.ToLower(c.Name) + " "
-			ok := strings.Contains(name, " "+head+" ")
+			// "the monitor": the Syrian Observatory for Human Rights
+			ok := strings.Contains(name, " "+head+" ") || head == "monitor" && strings.Contains(name, " observatory ")
 			for _, w := range need {
 				ok = ok && strings.Contains(name, " "+w+" ")
 			}

@@ -159,6 +159,10 @@ func TestFindSpeakers(t *testing.T) {
 			"Retweeting from Britain First", "direct", "Theresa May", "person"},
 		{"a named person after a role word", "“We will fight on,” Reid spokesman Adam Jentleson said.",
 			"We will fight on", "direct", "Adam Jentleson", "person"},
+		{"the name before a gerund", "CNN is definitely sick and tired of Donald Trump calling them “fake news.” During an interview, the network fired back.",
+			"fake news", "mixed", "Donald Trump", "person"},
+		{"the monitor is the observatory named before", "The Syrian Observatory for Human Rights said 40 people died. The Army of Conquest began its assault on Wednesday. Clashes raged on Thursday. The army shelled the town. Elsewhere on Thursday the observatory said 17 troops were killed in fighting with the Daesh group near the city of Palmyra. Among the dead was a general of a tank battalion the monitor said.",
+			"Among the dead was a general", "indirect", "Syrian Observatory for Human Rights", "organization"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -414,6 +418,30 @@ func TestSignedTweets(t *testing.T) {
 	}
 	if k != len(want) {
 		t.Errorf("found %d tweets, want %d: %+v", k, len(want), qs)
+	}
+}
+
+// TestTweetAccountKinds: an account that names no entity is typed by its
+// name; a script's URL in quotation marks is no quotation.
+func TestTweetAccountKinds(t *testing.T) {
+	text := "Parks matter.\n\nWe must not be silenced.  AltUSNatParkService (@AltNatParkSer) January 25, 2017\n\n" +
+		"This proves it.  Drg (@drg9766) January 13, 2017\n\nShots fired in the city.  Breaking911 (@Breaking911) May 1, 2017\n\n" +
+		`js.src = "//connect.facebook.net/en_US/sdk.js#xfbml=1&version=v2.3"; fjs.parentNode.insertBefore(js, fjs);`
+	_, qs := analyse(t, text)
+	want := map[string]string{"We must not be silenced.": "organization", "This proves it.": "person", "Shots fired in the city.": "media"}
+	for _, q := range qs {
+		if strings.Contains(q.Text, "facebook") {
+			t.Errorf("a URL in a script taken for a quotation: %q", q.Text)
+		}
+		if k, ok := want[q.Text]; ok {
+			if q.Speaker.Kind != k {
+				t.Errorf("%q: speaker %q kind %s, want %s", q.Text, q.Speaker.Name, q.Speaker.Kind, k)
+			}
+			delete(want, q.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("tweets not found: %v", want)
 	}
 }
 
