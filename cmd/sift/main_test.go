@@ -102,3 +102,45 @@ func TestHelpTeaches(t *testing.T) {
 		t.Fatalf("help = %q", out)
 	}
 }
+
+// TestTrainWordNet: the documented command rebuilds the embedded noun
+// table byte for byte, and says what is wrong with its command line.
+func TestTrainWordNet(t *testing.T) {
+	if _, _, code := runCLI(t, "", "train", "wordnet"); code != exitUsage {
+		t.Errorf("train wordnet without --output: exit %d, want %d", code, exitUsage)
+	}
+	if _, _, code := runCLI(t, "", "train", "wordnet", "--wordnet", t.TempDir()+"/none", "-o", t.TempDir()+"/x.gz"); code != exitUsage {
+		t.Errorf("train wordnet with no WordNet directory: exit %d, want %d", code, exitUsage)
+	}
+	const dir = "/usr/share/wordnet"
+	if _, err := os.Stat(dir + "/index.noun"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s missing: .ci/run installs wordnet-base", dir)
+		}
+		t.Skipf("%s missing (apt-get install wordnet-base)", dir)
+	}
+	reproduces(t, "internal/wordnet/nouns.gz", "wordnet")
+}
+
+// reproduces runs `sift train ARGS… -o FILE` and checks that FILE is byte
+// for byte the repository's file at path (from the repository's root).
+func reproduces(t *testing.T, path string, args ...string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), filepath.Base(path))
+	stdout, stderr, code := runCLI(t, "", append(append([]string{"train"}, args...), "-o", out)...)
+	if code != exitOK {
+		t.Fatalf("sift train %s: exit %d\n%s\n%s", strings.Join(args, " "), code, stdout, stderr)
+	}
+	t.Log(stdout)
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("sift train %s wrote %d bytes that differ from %s (%d bytes)", strings.Join(args, " "), len(got), path, len(want))
+	}
+}
