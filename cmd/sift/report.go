@@ -94,7 +94,7 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 		}
 	}
 	if len(a.Gaps) > 0 {
-		fmt.Fprintf(&b, "\nGaps where a linked name was stripped out (offsets into the original text):\n")
+		fmt.Fprintf(&b, "\nGaps in the text, at offsets into the original (! a linked name was likely cut out there;\n   the others lost quotation marks, apostrophes or spacing):\n")
 		for _, g := range a.Gaps {
 			mark := "   "
 			if g.NameSlot {
