@@ -321,15 +321,32 @@ type gapContext struct {
 // marks, not names.
 func markQuotePairs(text string, gaps []Gap, at [][2]int) {
 	const most = 12 // words between two marks
-	words := func(i int) int { return lineWords(text[at[i][1]:at[i+1][0]], most) }
-	for i := 0; i+1 < len(gaps); i++ {
-		n := words(i)
-		if gaps[i].Slot == SlotPossessive || n > most {
+	n := len(gaps)
+	if n < 2 {
+		return
+	}
+	// The pairing of consecutive gaps with the most pairs, and among
+	// those the shortest quoted phrases: "Prince Rogers Nelson   known
+	// simply as  Prince    suddenly died" quotes "Prince", not "known
+	// simply as"; "on  Fox & Friends  and  CNN  today" quotes both names,
+	// not "and". pairs[i], words[i] score the best pairing of gaps i…;
+	// take[i] says whether it pairs gap i with gap i+1.
+	pairs := make([]int, n+1)
+	words := make([]int, n+1)
+	take := make([]bool, n)
+	for i := n - 2; i >= 0; i-- {
+		pairs[i], words[i] = pairs[i+1], words[i+1]
+		w := lineWords(text[at[i][1]:at[i+1][0]], most)
+		if gaps[i].Slot == SlotPossessive || w > most {
 			continue
 		}
-		if i+2 < len(gaps) && words(i+1) < n {
-			// "Prince Rogers Nelson   known simply as  Prince    suddenly
-			// died": the shorter phrase after is the quoted one
+		p, ws := 1+pairs[i+2], w+words[i+2]
+		if p > pairs[i] || p == pairs[i] && ws < words[i] {
+			pairs[i], words[i], take[i] = p, ws, true
+		}
+	}
+	for i := 0; i+1 < n; i++ {
+		if !take[i] {
 			continue
 		}
 		for _, k := range []int{i, i + 1} {

@@ -91,6 +91,8 @@ func TestGaps(t *testing.T) {
 		{"single space before comma after preposition", "According to , he was wounded", []string{"12-13:after_preposition"}},
 		{"line start lower case", "   said the group had fled", []string{"0-3:before_verb"}},
 		{"stripped quote marks", "Conway appeared on  Fox & Friends  to lash out", []string{"18-20:stripped_quote_marks", "33-35:stripped_quote_marks"}},
+		{"the most pairs first", "He appeared on  Fox & Friends  and  CNN  today",
+			[]string{"14-16:stripped_quote_marks", "29-31:stripped_quote_marks", "34-36:stripped_quote_marks", "39-41:stripped_quote_marks"}},
 		{"the shorter phrase is the quoted one", "beloved icon Prince Rogers Nelson   known simply as  Prince    suddenly died",
 			[]string{"33-36:name_continue", "51-53:stripped_quote_marks", "59-63:stripped_quote_marks"}},
 		{"quotes kept: names", "“No,” he said, and   told   he was wrong", []string{"22-25:after_preposition", "29-32:after_preposition"}},
