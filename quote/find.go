@@ -856,12 +856,8 @@ func properHead(d *Doc, src tokSpan, ts string) bool {
 	if i > 0 {
 		return true
 	}
-	for _, s := range d.Sents {
-		if s.First == src.a {
-			return false
-		}
-	}
-	return true
+	si := sentIndex(d, src.a)
+	return si >= len(d.Sents) || d.Sents[si].First != src.a
 }
 
 // clauseLike reports a "source" with a verb before its head ("His killing

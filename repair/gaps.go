@@ -422,9 +422,9 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// lastWords returns up to n whitespace-separated words at the end of s,
-// within its last line.
-func lastWords(s string, n int) []string {
+// lastLine is what the gap finder reads before a gap: the last line of
+// s, within its last 160 bytes.
+func lastLine(s string) string {
 	if len(s) > 160 {
 		cut := len(s) - 160
 		for cut < len(s) && !utf8.RuneStart(s[cut]) {
@@ -435,6 +435,29 @@ func lastWords(s string, n int) []string {
 	if k := strings.LastIndexAny(s, "\n\r"); k >= 0 {
 		s = s[k+1:]
 	}
+	return s
+}
+
+// firstLine is what the gap finder reads after a gap: the first line of
+// s, within its first 160 bytes.
+func firstLine(s string) string {
+	if len(s) > 160 {
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	if k := strings.IndexAny(s, "\n\r"); k >= 0 {
+		s = s[:k]
+	}
+	return s
+}
+
+// lastWords returns up to n whitespace-separated words at the end of s,
+// within its last line.
+func lastWords(s string, n int) []string {
+	s = lastLine(s)
 	// the last n of strings.Fields(s), read from the end
 	f := make([]string, n)
 	k := n
@@ -458,16 +481,7 @@ func lastWords(s string, n int) []string {
 
 // firstWords returns up to n words at the start of s, within its first line.
 func firstWords(s string, n int) []string {
-	if len(s) > 160 {
-		cut := 160
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
-	if k := strings.IndexAny(s, "\n\r"); k >= 0 {
-		s = s[:k]
-	}
+	s = firstLine(s)
 	// the first n of strings.Fields(s)
 	f := make([]string, 0, n)
 	for len(f) < n {

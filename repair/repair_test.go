@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 func TestCleanRepairs(t *testing.T) {
@@ -231,36 +230,14 @@ func TestWordScanners(t *testing.T) {
 	}
 	for _, s := range inputs {
 		for _, n := range []int{1, 3, 12} {
-			// lastWords / firstWords: the last / first n fields within the
-			// last / first line and 160 bytes
-			tail := s
-			if len(tail) > 160 {
-				cut := len(tail) - 160
-				for cut < len(tail) && !utf8.RuneStart(tail[cut]) {
-					cut++
-				}
-				tail = tail[cut:]
-			}
-			if k := strings.LastIndexAny(tail, "\n\r"); k >= 0 {
-				tail = tail[k+1:]
-			}
-			want := strings.Fields(tail)
+			// lastWords / firstWords: the last / first n fields of the
+			// line they read
+			want := strings.Fields(lastLine(s))
 			want = want[max(len(want)-n, 0):]
 			if got := lastWords(s, n); !slices.Equal(got, want) {
 				t.Errorf("lastWords(%q, %d) = %q, want %q", s, n, got, want)
 			}
-			head := s
-			if len(head) > 160 {
-				cut := 160
-				for cut > 0 && !utf8.RuneStart(head[cut]) {
-					cut--
-				}
-				head = head[:cut]
-			}
-			if k := strings.IndexAny(head, "\n\r"); k >= 0 {
-				head = head[:k]
-			}
-			want = strings.Fields(head)
+			want = strings.Fields(firstLine(s))
 			want = want[:min(n, len(want))]
 			if got := firstWords(s, n); !slices.Equal(got, want) {
 				t.Errorf("firstWords(%q, %d) = %q, want %q", s, n, got, want)

@@ -255,6 +255,7 @@ func resolve(ts []segment.Token, pub time.Time) time.Time {
 	return pub // "this week", "earlier this month", "later this year"
 }
 
+// numberValues are the number words "two weeks ago" may begin with.
 var numberValues = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -403,7 +404,7 @@ func match(toks []segment.Token, i int) (int, int, string, bool) {
 				return i, i + k + 1, "day", true
 			}
 		}
-	case t.Kind == segment.Number || numberWords[w]:
+	case t.Kind == segment.Number || numberValues[w] > 0:
 		// "two weeks ago"
 		if u, ok := next(1); ok {
 			if g, ok := units[low(u)]; ok {
@@ -421,6 +422,3 @@ func match(toks []segment.Token, i int) (int, int, string, bool) {
 	}
 	return 0, 0, "", false
 }
-
-var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "a": true}
