@@ -343,6 +343,9 @@ func (a *Analysis) entities(ctx context.Context, m *entity.Model, qm *quote.Mode
 		if q.Speaker.TextSpan != nil {
 			mapSpan(&q.Speaker.Start, &q.Speaker.End)
 		}
+		if r := q.ReportedBy; r != nil && r.TextSpan != nil {
+			mapSpan(&r.Start, &r.End)
+		}
 	}
 	for i := range claims {
 		mapSpan(&claims[i].Start, &claims[i].End)

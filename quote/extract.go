@@ -2,6 +2,7 @@ package quote
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -209,6 +210,8 @@ func (m *Model) extract(d *Doc) []found {
 	// text order, which the speaker resolution reads ("the speaker
 	// before"): the pattern rules add theirs ahead of the tagger's
 	sort.SliceStable(out, func(i, j int) bool { return firstToken(out[i]) < firstToken(out[j]) })
+	out = handOverQuotes(d, sent, out)
+	sort.SliceStable(out, func(i, j int) bool { return firstToken(out[i]) < firstToken(out[j]) })
 	lead := leadEnd(d)
 	for i := range out {
 		sort.Slice(out[i].contents, func(a, b int) bool { return out[i].contents[a].a < out[i].contents[b].a })
@@ -226,6 +229,178 @@ func (m *Model) extract(d *Doc) []found {
 		}
 	}
 	return out
+}
+
+// handOverQuotes gives a quotation the tagger ran into the content of the
+// attribution before it to the attribution right after its closing mark:
+// in `… it was ready for such a meeting. “We will not coerce anybody,” the
+// Interfax news agency cited Kosachyov as saying` the quotation is the
+// agency's, not the delegation's, and in `… cabinet nominees. “Yes,” he
+// said` it is his. The quotation must open after a sentence end inside
+// the content and close where the content ends, and the next
+// attribution's source or cue must follow within its sentence, before
+// any content of its own. out is in text order.
+func handOverQuotes(d *Doc, sent []int, out []found) []found {
+	runs := quotations(d)
+	var added []found
+	for i := range out {
+		f := &out[i]
+		if !f.cue.ok() || f.verbatim {
+			continue
+		}
+		for p := 0; p < len(f.contents); p++ {
+			c := &f.contents[p]
+			k := sort.Search(len(runs), func(k int) bool { return runs[k].b >= c.b-1 })
+			if k == len(runs) || c.a < f.cue.b {
+				continue
+			}
+			r := runs[k]
+			open := r.a - 1
+			if !(r.b == c.b || r.b+1 == c.b && isQuoteMark(d.Tokens[r.b].Text)) {
+				continue // the piece does not end with the quotation
+			}
+			if open < c.a || !isQuoteMark(d.Tokens[open].Text) || open > c.a && !afterSentenceEnd(d, open) {
+				continue
+			}
+			q := tokSpan{open, c.b}
+			if g := nextAttribution(d, sent, out, i, c.b); g != nil {
+				g.contents = append([]tokSpan{q}, g.contents...)
+			} else if h, ok := speakerAfterQuote(d, sent, out, c.b); ok {
+				h.contents = []tokSpan{q}
+				added = append(added, h)
+			} else {
+				continue
+			}
+			if c.b = open; c.b <= c.a {
+				f.contents = slices.Delete(f.contents, p, p+1)
+				p--
+			}
+		}
+	}
+	return append(out, added...)
+}
+
+// quoteEndVerbs are the verbs of a speaker named right after a quotation
+// ("…!” Trump wrote on Twitter), besides the ones that invert.
+var quoteEndVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true,
+	"tweeted": true, "asked": true, "replied": true, "explained": true, "noted": true, "insisted": true,
+	"argued": true, "continued": true, "declared": true, "warned": true, "posted": true, "gushed": true}
+
+// speakerAfterQuote reads an attribution no one found right after a
+// quotation's closing mark (token end): "SOURCE VERB" with one to five
+// words of source — a subject pronoun, or words of a name or role ("…,”
+// Justice Joseph Watt wrote) — or "VERB SOURCE" (sourceAfter: "…,” said
+// Nkomo.), the verb not already another attribution's cue.
+func speakerAfterQuote(d *Doc, sent []int, out []found, end int) (found, bool) {
+	if end >= len(d.Tokens) || d.Tokens[end].Text == "," {
+		return found{}, false
+	}
+	stop := end // the sentence's next punctuation
+	for stop < len(d.Tokens) && stop-end < 10 && quoteSentence(d, sent, end, stop) && !isPunct(d.Tokens[stop].Text) && !isQuoteMark(d.Tokens[stop].Text) {
+		stop++
+	}
+	cueTaken := func(v int) bool {
+		for _, f := range out {
+			if f.cue.ok() && f.cue.a <= v && v < f.cue.b {
+				return true
+			}
+		}
+		return false
+	}
+	if v := end; v < stop && invertingVerbs[strings.ToLower(d.Tokens[v].Text)] && !cueTaken(v) {
+		if src, ok := sourceAfter(d, v, stop); ok {
+			return found{source: src, cue: tokSpan{v, v + 1}}, true
+		}
+		return found{}, false
+	}
+	for v := end + 1; v < stop && v <= end+5; v++ {
+		if !quoteEndVerbs[strings.ToLower(d.Tokens[v].Text)] {
+			continue
+		}
+		if cueTaken(v) {
+			return found{}, false
+		}
+		first := d.Tokens[end].Text
+		if v == end+1 && subjectPronouns[strings.ToLower(first)] {
+			return found{source: tokSpan{end, v}, cue: tokSpan{v, v + 1}}, true
+		}
+		for t := end; t < v; t++ {
+			w := d.Tokens[t].Text
+			if !(nameWord(w) || speakerNoun(w) || sourceModifiers[strings.ToLower(w)] || nameLinks[w] || t == end && determiners[strings.ToLower(w)]) {
+				return found{}, false
+			}
+		}
+		if !nameWord(d.Tokens[v-1].Text) && !speakerNoun(d.Tokens[v-1].Text) {
+			return found{}, false
+		}
+		return found{source: tokSpan{end, v}, cue: tokSpan{v, v + 1}}, true
+	}
+	return found{}, false
+}
+
+// nextAttribution returns the attribution after out[i] whose source or
+// cue follows token end at once (after at most a comma), its cue in the
+// same sentence as end's token and before any content of its own; else
+// nil.
+func nextAttribution(d *Doc, sent []int, out []found, i, end int) *found {
+	for j := i + 1; j < len(out); j++ {
+		g := &out[j]
+		at := firstToken(*g)
+		if at < end {
+			continue
+		}
+		if at > end+2 || !g.cue.ok() || g.cue.a > end+12 || g.verbatim {
+			return nil
+		}
+		if !quoteSentence(d, sent, end, g.cue.a) || sentenceEndIn(d, end, g.cue.a) {
+			return nil
+		}
+		return g
+	}
+	return nil
+}
+
+// quoteSentence reports whether token t is in the sentence of a
+// quotation closing at token end-1: the same sentence, or the next one
+// when the quotation ends with "!” or "?” and the segmenter began a
+// sentence after it ("… China tried!” Trump wrote on Twitter.") in the
+// same paragraph.
+func quoteSentence(d *Doc, sent []int, end, t int) bool {
+	if sent[t] == sent[end-1] {
+		return true
+	}
+	si := sent[end-1] + 1
+	if sent[t] != si || d.Sents[si].First != end || end < 2 || strings.Contains(d.Text[d.Tokens[end-1].End:d.Tokens[end].Start], "\n") {
+		return false // not across a paragraph break
+	}
+	w := d.Tokens[end-2].Text
+	return w == "!" || w == "?"
+}
+
+// afterSentenceEnd reports whether token t (an opening quotation mark)
+// starts a sentence: the token before it ends one, or closes a quotation
+// that ended one (`… she said. “…`, `… “Go.” “…`).
+func afterSentenceEnd(d *Doc, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-2; k-- {
+		w := d.Tokens[k].Text
+		if sentenceEnd(w) {
+			return true
+		}
+		if !isQuoteMark(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceEndIn reports a sentence-ending mark among tokens [a, b).
+func sentenceEndIn(d *Doc, a, b int) bool {
+	for k := a; k < b && k < len(d.Tokens); k++ {
+		if sentenceEnd(d.Tokens[k].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeSplitCues drops a one-word cue the tagger found a few words after

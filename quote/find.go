@@ -9,6 +9,7 @@ import (
 
 	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/internal/wordnet"
+	"github.com/siftnews/sift/segment"
 )
 
 // TextSpan is a span of the text with its words.
@@ -58,6 +59,10 @@ type Quote struct {
 	// Parts are the pieces of a quotation interrupted by its cue or
 	// continued after it (“…,” he said. “…”); absent for one piece.
 	Parts []TextSpan `json:"parts,omitempty"`
+	// ReportedBy is who relays the speaker's words, in "X quoted (cited,
+	// reported) Y as saying …": there Y is the speaker and X, often an
+	// outlet, reported them. Absent otherwise.
+	ReportedBy *Speaker `json:"reported_by,omitempty"`
 	// toks is the content's token range, for gap restoration.
 	first, last int
 }
@@ -182,6 +187,17 @@ func (m *Model) Find(in Input) []Quote {
 			f.contents = f.contents[1:]
 			f.cue = tokSpan{-1, -1}
 		}
+		// "Xinhua cited Branstad as saying …": Branstad said it, Xinhua
+		// reports it
+		relay := tokSpan{-1, -1}
+		if who, rest, ok := asSaying(d, f); ok && len(rest) > 0 {
+			// (with nothing said but "as saying on Thursday", the
+			// written reading stands)
+			relay, f.source, f.contents = f.source, who, rest
+			if !relay.ok() {
+				relay = clauseSubject(d, in, entAt, sentIndex(d, f.cue.a), f.cue.a)
+			}
+		}
 		first, last := f.contents[0].a, f.contents[len(f.contents)-1].b
 		if anonymityClause(d, first, last) {
 			continue
@@ -236,6 +252,10 @@ func (m *Model) Find(in Input) []Quote {
 			src = g
 		}
 		q.Speaker = resolve(d, in, entAt, src, first, prevSpeaker, prevEnd, cont, m.nouns)
+		if relay.ok() {
+			r := resolve(d, in, entAt, relay, first, prevSpeaker, prevEnd, false, m.nouns)
+			q.ReportedBy = &r
+		}
 		if f.verbatim && q.Speaker.Name == "" && q.Speaker.TextSpan != nil && q.Cue != nil {
 			// a tweet's signature names its account even when the name
 			// is no entity: "AltUSNatParkService (@AltNatParkSer)"
@@ -287,6 +307,78 @@ func (m *Model) Find(in Input) []Quote {
 	}
 	sortQuotes(out)
 	return out
+}
+
+// relayVerbs say that someone reports another's words: "Xinhua cited
+// Branstad as saying", "The Post quoted an official as saying".
+var relayVerbs = map[string]bool{"quoted": true, "quotes": true, "quoting": true, "quote": true, "cited": true,
+	"cites": true, "citing": true, "cite": true, "reported": true, "reports": true, "reporting": true}
+
+// asSayingVerbs follow "as" in "quoted X as saying".
+var asSayingVerbs = map[string]bool{"saying": true, "telling": true, "stating": true, "adding": true,
+	"writing": true, "declaring": true, "warning": true, "describing": true, "calling": true}
+
+// asSaying splits an attribution "X quoted Y as saying Z" (PolNeAR's
+// reading: source X, cue "quoted", content "Y as saying Z") into the
+// speaker Y and what Y said: Z, less a "that", when Z is a clause; the
+// other pieces of the content when Z is only a circumstance ("… as saying
+// on Thursday", `“…,” Xinhua cited Branstad as saying.`).
+func asSaying(d *Doc, f found) (who tokSpan, rest []tokSpan, ok bool) {
+	if !f.cue.ok() || len(f.contents) == 0 || !relayVerbs[strings.ToLower(d.Tokens[f.cue.b-1].Text)] {
+		return who, nil, false
+	}
+	p := -1 // the piece right after the cue
+	for i, c := range f.contents {
+		if c.a >= f.cue.b && c.a <= f.cue.b+1 {
+			p = i
+		}
+	}
+	if p < 0 {
+		return who, nil, false
+	}
+	c := f.contents[p]
+	as := -1
+	for k := c.a + 1; k+1 < c.b && k <= c.a+14; k++ {
+		w := d.Tokens[k].Text
+		if sentenceEnd(w) || isQuoteMark(w) || w == ";" || w == ":" {
+			break
+		}
+		if strings.EqualFold(w, "as") && asSayingVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
+			as = k
+			break
+		}
+	}
+	if as < 0 {
+		return who, nil, false
+	}
+	who = tokSpan{c.a, as}
+	for who.b > who.a && d.Tokens[who.b-1].Text == "," {
+		who.b--
+	}
+	rest = append(rest, f.contents[:p]...)
+	z := as + 2
+	for z < c.b && (d.Tokens[z].Text == "," || d.Tokens[z].Text == ":") {
+		z++
+	}
+	if z < c.b && strings.EqualFold(d.Tokens[z].Text, "that") {
+		z++
+	}
+	if z < c.b && !circumstance(d, z, c.b) {
+		rest = append(rest, tokSpan{z, c.b})
+	}
+	rest = append(rest, f.contents[p+1:]...)
+	return who, rest, true
+}
+
+// circumstance reports words [a, b) that say when, where or how
+// something was said, not what: "on Thursday", "in the interview with
+// Italian newspaper Libero", "without elaborating".
+func circumstance(d *Doc, a, b int) bool {
+	switch strings.ToLower(d.Tokens[a].Text) {
+	case "on", "in", "at", "during", "after", "before", "without", "from", "by", "late", "earlier", "last", "this":
+		return !slices.ContainsFunc(d.Tokens[a:b], func(t segment.Token) bool { return strings.EqualFold(t.Text, "that") })
+	}
+	return isPunct(d.Tokens[a].Text)
 }
 
 // readerYou reports a source that is only "you" ("You", "you’ll").
@@ -666,6 +758,9 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 		c := in.Clusters[in.Entities[best].Cluster]
 		sp.Cluster, sp.Name, sp.Via = c.ID, c.Name, "mention"
 		sp.Kind = kindOf(c)
+		if sp.Kind == "organization" && mediaHeads[head] && head != "media" && !strings.HasSuffix(strings.ToLower(in.Entities[best].Text), head) {
+			sp.Kind = "media" // "The Toronto Globe and Mail newspaper"
+		}
 		return sp
 	}
 	low := strings.ToLower(ts.Text)
@@ -724,16 +819,20 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	case reporterHeads[head] && !indefinite(low):
 		// "the reporter", "our correspondent": the outlet named last
 		sp.Kind, sp.Via = "media", "nominal"
-		if c := lastMedia(in, entAt, src.a); c >= 0 {
+		if c := lastMedia(d, in, entAt, src.a, ""); c >= 0 {
 			sp.Cluster, sp.Name = in.Clusters[c].ID, in.Clusters[c].Name
 		}
 		return sp
-	case mediaHeads[head] && (head != "agency" || strings.Contains(low, "news") || strings.Contains(low, "press")):
+	case mediaHeads[head] && (head != "agency" || strings.Contains(low, "news") || strings.Contains(low, "press") || agencyIn(ts.Text) != ""):
 		sp.Kind, sp.Via = "media", "nominal"
+		if n := agencyIn(ts.Text); n != "" {
+			sp.Name = n // "the state-run Sana agency"
+			return sp
+		}
 		// "the newspaper" is the outlet named before; "the media" and
 		// "several outlets" are not one outlet
 		if !strings.HasSuffix(head, "s") && head != "media" && !strings.HasPrefix(low, "a ") {
-			if c := lastMedia(in, entAt, src.a); c >= 0 {
+			if c := lastMedia(d, in, entAt, src.a, head); c >= 0 {
 				sp.Cluster, sp.Name = in.Clusters[c].ID, in.Clusters[c].Name
 			}
 		}
@@ -759,12 +858,20 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 			// "the agency", "the group": the organisation named last, if
 			// within the three sentences before
 			for i := src.a - 1; i >= 0 && sentDist(d, i, src.a) <= 3; i-- {
-				if e := entAt[i]; e >= 0 && in.Entities[e].Type == "ORG" {
-					if k := in.Entities[e].Cluster; !isMedia(in.Clusters[k].Name) {
-						c = k
-					}
-					break
+				e := entAt[i]
+				if e < 0 || in.Entities[e].Type != "ORG" || placeNouns[strings.ToLower(lastWord(in.Entities[e].Text))] || datelineOutlet(d, in.Entities[e]) {
+					continue // not "the agency": a hotel, a tower, the article's own outlet
 				}
+				k := in.Entities[e].Cluster
+				switch name := in.Clusters[k].Name; {
+				case !isMedia(name):
+					c = k
+				case head == "agency" && newsAgency(name):
+					// "SANA … The agency said": the news agency
+					sp.Cluster, sp.Name, sp.Kind, sp.Via = k, name, "media", "nominal"
+					return sp
+				}
+				break
 			}
 		}
 		if c >= 0 {
@@ -1320,15 +1427,85 @@ func phraseAfterHead(d *Doc, src tokSpan) (int, int) {
 	return src.b, src.b
 }
 
-func lastMedia(in Input, entAt []int, t int) int {
+func lastMedia(d *Doc, in Input, entAt []int, t int, head string) int {
 	for i := t - 1; i >= 0; i-- {
 		if e := entAt[i]; e >= 0 {
-			if c := in.Clusters[in.Entities[e].Cluster]; c.Type == "ORG" && isMedia(c.Name) {
-				return c.ID
+			c := in.Clusters[in.Entities[e].Cluster]
+			if c.Type != "ORG" || !isMedia(c.Name) || datelineOutlet(d, in.Entities[e]) {
+				continue // the article's own outlet is never "the newspaper"
 			}
+			// "the newspaper" is no news agency (not the dateline's
+			// Reuters), and "the agency" no newspaper
+			agency := newsAgency(c.Name)
+			if head == "agency" && !agency || printOrBroadcast[head] && agency {
+				continue
+			}
+			return c.ID
 		}
 	}
 	return -1
+}
+
+// outletModifiers come between an outlet's name and its head noun.
+var outletModifiers = map[string]bool{"news": true, "state": true, "daily": true, "weekly": true, "television": true,
+	"tv": true, "radio": true, "press": true, "newspaper": true}
+
+// datelineOutlet reports an outlet named in parentheses in the
+// article's dateline, "WASHINGTON (Reuters) -": the article's publisher.
+func datelineOutlet(d *Doc, e entity.Entity) bool {
+	if e.Sent > 1 || e.Sent >= len(d.Sents) || e.TokStart < 1 || e.TokStart > 10 {
+		return false
+	}
+	a, b := d.Sents[e.Sent].First+e.TokStart, d.Sents[e.Sent].First+e.TokEnd
+	if b+1 >= len(d.Tokens) || d.Tokens[a-1].Text != "(" || d.Tokens[b].Text != ")" {
+		return false
+	}
+	switch d.Tokens[b+1].Text {
+	case "-", "—", "–", "--":
+		return true
+	}
+	return false
+}
+
+// agencyIn returns a news agency's name written in a source ("Sana" in
+// "the state-run Sana agency"), as written, or "".
+func agencyIn(text string) string {
+	f := strings.Fields(text)
+	for i := range f {
+		for _, a := range agencyNames {
+			n := len(strings.Fields(a))
+			if i+n <= len(f) && len(a) > 2 && strings.EqualFold(strings.Join(f[i:i+n], " "), a) {
+				return strings.Join(f[i:i+n], " ")
+			}
+		}
+	}
+	return ""
+}
+
+// printOrBroadcast are the heads of a newspaper's or a broadcaster's
+// description, which a news agency is not.
+var printOrBroadcast = map[string]bool{"newspaper": true, "paper": true, "daily": true, "tabloid": true,
+	"magazine": true, "station": true, "channel": true, "broadcaster": true, "network": true, "tv": true,
+	"television": true, "radio": true}
+
+// agencyNames are news agencies: outlets that sell their reports to
+// others.
+var agencyNames = []string{"reuters", "associated press", "ap", "afp", "agence france-presse", "agence france presse",
+	"xinhua", "interfax", "tass", "ria", "ria novosti", "sana", "irna", "anadolu", "yonhap", "kyodo", "ansa", "efe",
+	"dpa", "upi", "kuna", "tasnim", "fars", "bernama", "mena", "wam", "spa", "petra", "pti", "ani", "qna", "isna", "dogan"}
+
+// newsAgency reports whether an outlet's name is a news agency's.
+func newsAgency(name string) bool {
+	l := " " + strings.ToLower(name) + " "
+	if strings.Contains(l, " agency ") || strings.Contains(l, " news service ") {
+		return true
+	}
+	for _, a := range agencyNames {
+		if strings.Contains(l, " "+a+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func sortQuotes(qs []Quote) {
@@ -1375,6 +1552,10 @@ func modifier(d *Doc, e entity.Entity, src tokSpan, head string) bool {
 		return false
 	}
 	end := d.Sents[e.Sent].First + e.TokEnd
+	if e.Type == "ORG" && end < src.b && (strings.EqualFold(d.Tokens[end].Text, head) ||
+		end+1 < src.b && outletModifiers[strings.ToLower(d.Tokens[end].Text)] && strings.EqualFold(d.Tokens[end+1].Text, head)) {
+		return false // "the Sueddeutsche Zeitung newspaper", "the Interfax news agency": the outlet's name
+	}
 	for t := end; t < src.b; t++ {
 		w := d.Tokens[t].Text
 		switch strings.ToLower(w) {

@@ -878,3 +878,127 @@ func TestPronounSkipsBuildings(t *testing.T) {
 		t.Errorf("he = %q, want Donald Trump", in.Clusters[got].Name)
 	}
 }
+
+// TestQuotationGoesToTheSpeakerAfterIt checks that a quotation the tagger
+// ran into the attribution before it is given to the one named right
+// after its closing mark (found by the tagger or by the pattern).
+func TestQuotationGoesToTheSpeakerAfterIt(t *testing.T) {
+	tests := []struct {
+		name, text string
+		quotation  string // the quotation's whole text
+		speaker    string
+	}{
+		{"the next attribution the tagger found",
+			"Russian news agencies quoted him as saying that the North Korean delegation had so far declined to hold such talks, while the South Korean delegation had said it was ready for such a meeting. “We will definitely not try to coerce or talk somebody into anything,” the Interfax news agency cited Konstantin Kosachyov as saying.",
+			"“We will definitely not try to coerce or talk somebody into anything,”", "Konstantin Kosachyov"},
+		{"a speaker after an exclamation the segmenter ends a sentence at",
+			"U.S. President Donald Trump has frequently praised Chinese President Xi Jinping while resisting criticism of Chinese trade practices. “While I greatly appreciate the efforts of President Xi & China to help with North Korea, it has not worked out. At least I know China tried!” Trump wrote on Twitter.",
+			"“While I greatly appreciate the efforts of President Xi & China to help with North Korea, it has not worked out. At least I know China tried!”", "Donald Trump"},
+		{"not across a paragraph break",
+			"Clinton says there needs to be a law that requires nominees to release their tax returns. “What kind of genius loses a billion dollars in a single year?”\n\nThe Clinton campaign says the ad will air on national cable stations.",
+			"", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := analyse(t, tc.text)
+			if tc.quotation == "" {
+				for _, q := range qs {
+					if strings.Contains(q.Text, "genius") && q.Speaker.Label() == "The Clinton campaign" {
+						t.Errorf("quotation given across a paragraph break: %+v", q)
+					}
+				}
+				return
+			}
+			for _, q := range qs {
+				if strings.Contains(q.Text, tc.quotation) && q.Text != tc.quotation {
+					t.Errorf("quotation run into another attribution: %q (%s)", q.Text, q.Speaker.Label())
+				}
+				if q.Text == tc.quotation {
+					if q.Speaker.Name != tc.speaker {
+						t.Errorf("speaker %q (%s via %s), want %q", q.Speaker.Name, q.Speaker.Kind, q.Speaker.Via, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quotation %q in %+v", tc.quotation, qs)
+		})
+	}
+}
+
+// TestReportedBy reads "X quoted Y as saying Z": Y said Z, X reported it.
+func TestReportedBy(t *testing.T) {
+	tests := []struct {
+		name, text        string
+		content           string // the quotation's text
+		speaker, spkKind  string // name ("" when none) and kind
+		relayed, relayKnd string // reported_by's name and kind
+	}{
+		{"a clause after as saying",
+			"DAMASCUS (SANA) - Two women were killed in Aleppo on Monday. SANA reporter quoted a source at Aleppo Police Command as saying that terrorists fired rocket shells at the neighborhood.",
+			"terrorists fired rocket shells at the neighborhood", "", "anonymous", "SANA", "media"},
+		{"a person named, no that",
+			"Merkel’s conservatives lost ground in the election. The Sueddeutsche Zeitung newspaper this week quoted CSU leader Horst Seehofer as saying his party faced its biggest challenge since 1976.",
+			"his party faced its biggest challenge since 1976", "Horst Seehofer", "person", "Sueddeutsche Zeitung", "media"},
+		{"the quotation before, nothing said after",
+			"BEIJING (Reuters) - The new ambassador arrived on Monday. “It is beneficial to both of our countries, and also benefits the rest of the world,” Xinhua cited Terry Branstad as saying.",
+			"“It is beneficial to both of our countries, and also benefits the rest of the world,”", "Terry Branstad", "person", "Xinhua", "media"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := analyse(t, tc.text)
+			for _, q := range qs {
+				if q.Text != tc.content {
+					continue
+				}
+				if q.Speaker.Name != tc.speaker || q.Speaker.Kind != tc.spkKind {
+					t.Errorf("speaker %q (%s via %s), want %q (%s)", q.Speaker.Name, q.Speaker.Kind, q.Speaker.Via, tc.speaker, tc.spkKind)
+				}
+				if r := q.ReportedBy; r == nil || r.Name != tc.relayed || r.Kind != tc.relayKnd {
+					t.Errorf("reported by %+v, want %q (%s)", r, tc.relayed, tc.relayKnd)
+				}
+				return
+			}
+			t.Errorf("no quotation %q in %+v", tc.content, qs)
+		})
+	}
+}
+
+func TestNewsAgency(t *testing.T) {
+	for name, want := range map[string]bool{"Reuters": true, "Interfax": true, "Xinhua news agency": true,
+		"Straits Times": false, "Global Times": false, "Kommersant": false} {
+		if got := newsAgency(name); got != want {
+			t.Errorf("newsAgency(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestNominalOutlets(t *testing.T) {
+	tests := []struct {
+		name, text, content string
+		speaker, kind       string
+	}{
+		{"the newspaper is not the dateline's agency",
+			"BEIJING (Reuters) - China will cut tariffs, state media said. The newspaper said the cuts would take effect in January.",
+			"the cuts would take effect", "", "media"},
+		{"the agency is the news agency named before",
+			"DAMASCUS - Shells hit the Damascus Sheraton Hotel on Monday, SANA news agency said. The agency said three people were wounded in the attack.",
+			"three people were wounded", "SANA", "media"},
+		{"a news agency written in the source",
+			"Government forces advanced on Sunday. The state-run Sana agency said the army had taken the town.",
+			"the army had taken the town", "Sana", "media"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := analyse(t, tc.text)
+			for _, q := range qs {
+				if strings.Contains(q.Text, tc.content) {
+					if q.Speaker.Name != tc.speaker || q.Speaker.Kind != tc.kind {
+						t.Errorf("speaker %q (%s via %s), want %q (%s)", q.Speaker.Name, q.Speaker.Kind, q.Speaker.Via, tc.speaker, tc.kind)
+					}
+					return
+				}
+			}
+			t.Errorf("no quotation with %q in %+v", tc.content, qs)
+		})
+	}
+}

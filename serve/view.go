@@ -53,6 +53,7 @@ type QuoteView struct {
 	Cue      string
 	Speaker  string
 	Written  string // the speaker as written, when it differs from the name
+	Relayed  string // who reported the speaker's words ("X quoted Y as saying"), if anyone
 	Via      string
 	SpKind   string
 	Colour   int
@@ -132,6 +133,9 @@ func newArticleView(id int64, a *sift.Analysis) *ArticleView {
 			SpKind: q.Speaker.Kind, Colour: c}
 		if written != "" && !strings.EqualFold(written, key) {
 			qv.Written = written
+		}
+		if q.ReportedBy != nil {
+			qv.Relayed = q.ReportedBy.Label()
 		}
 		if q.Cue != nil {
 			qv.Cue, qv.CueStart, qv.CueEnd = q.Cue.Text, q.Cue.Start, q.Cue.End

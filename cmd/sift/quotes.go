@@ -389,7 +389,11 @@ func scorePipeline(ctx context.Context, arts []polnear.Article, m *quote.Model, 
 		for _, q := range an.Quotes {
 			c := orig(q.Start, q.End)
 			cnt = append(cnt, c)
-			if q.Speaker.TextSpan != nil {
+			if r := q.ReportedBy; r != nil && r.TextSpan != nil {
+				// "X quoted Y as saying": PolNeAR's source is X, which
+				// Sift reports as reported_by (Y is the speaker)
+				src = append(src, orig(r.Start, r.End))
+			} else if q.Speaker.TextSpan != nil {
 				src = append(src, orig(q.Speaker.Start, q.Speaker.End))
 			}
 			over := false

@@ -80,6 +80,9 @@ func writeReport(w io.Writer, a *sift.Analysis) error {
 		fmt.Fprintf(&b, "\nWho said what (%d):\n", len(a.Quotes))
 		for _, q := range a.Quotes {
 			who := q.Speaker.Label()
+			if q.ReportedBy != nil {
+				who += " (via " + q.ReportedBy.Label() + ")" // "Xinhua cited Branstad as saying"
+			}
 			cue := ""
 			if q.Cue != nil {
 				cue = " " + strings.TrimRight(q.Cue.Text, ":") // "added:" reads "added: …"
