@@ -270,6 +270,13 @@ func (m *Model) Find(in Input) []Quote {
 			// is no source
 			continue
 		}
+		if q.Kind == "indirect" && len(f.contents) == 1 && bareObject(d, f.contents[0], m.speechCue(d, f.cue)) {
+			// "Trump discussed Latina actress Eva Longoria", "he left
+			// orders for a number of steps", "he said it": an act and its
+			// object, or a word pointing at what was said elsewhere —
+			// PolNeAR annotates these, but no statement is reported
+			continue
+		}
 		if q.Speaker.Via == "none" && q.Kind == "indirect" && !m.speechCue(d, f.cue) {
 			// "… seems to …", "… aimed at we the people": no one is said
 			// to say anything; what the tagger read as a belief or an act
@@ -308,6 +315,28 @@ func (m *Model) Find(in Input) []Quote {
 	sortQuotes(out)
 	return out
 }
+
+// bareObject reports the content of an indirect attribution that states
+// nothing: at most three words after a cue that is no verb of saying
+// ("endorsing him", "discussed Latina actress Eva Longoria"), or, after
+// one, only a word that points at what was said ("said it", "told him
+// that", "calls what").
+func bareObject(d *Doc, c tokSpan, speech bool) bool {
+	n := 0
+	for t := c.a; t < c.b; t++ {
+		if !isPunct(d.Tokens[t].Text) && !isQuoteMark(d.Tokens[t].Text) {
+			n++
+		}
+	}
+	if !speech {
+		return n <= 3
+	}
+	return n == 1 && pointingWords[strings.ToLower(d.Tokens[c.a].Text)]
+}
+
+// pointingWords stand for something said elsewhere.
+var pointingWords = map[string]bool{"it": true, "that": true, "this": true, "what": true, "which": true,
+	"so": true, "him": true, "her": true, "them": true, "those": true, "these": true, "something": true}
 
 // relayVerbs say that someone reports another's words: "Xinhua cited
 // Branstad as saying", "The Post quoted an official as saying".

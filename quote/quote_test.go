@@ -1002,3 +1002,26 @@ func TestNominalOutlets(t *testing.T) {
 		})
 	}
 }
+
+func TestBareObjectIsNoQuotation(t *testing.T) {
+	for _, tc := range []struct{ text, junk string }{
+		{"Parliament voted 142 to 102 in August to withdraw confidence from Hamdani over corruption allegations, which he denies. The prime minister's office did not respond to requests for comment.", "corruption allegations"},
+		{"But lawmaker Hanan al-Tamimi said Hamdani resigned. Parliament voted 142 to 102 in August to withdraw confidence from Hamdani over corruption allegations, which he denies. The prime minister's office did not respond to requests for comment.", "requests for comment"},
+	} {
+		_, qs := analyse(t, tc.text)
+		for _, q := range qs {
+			if q.Text == tc.junk {
+				t.Errorf("%q: reported %q (cue %v) as a quotation", tc.text, q.Text, q.Cue)
+			}
+		}
+	}
+	// a verb of saying with a short content is still one
+	_, qs := analyse(t, "Asked whether he would run again, Assange said yes.")
+	found := false
+	for _, q := range qs {
+		found = found || q.Text == "yes"
+	}
+	if !found {
+		t.Errorf("lost the short answer: %+v", qs)
+	}
+}
