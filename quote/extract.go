@@ -338,23 +338,37 @@ func speakerAfterQuote(d *Doc, sent []int, out []found, end int) (found, bool) {
 	return found{}, false
 }
 
-// nextAttribution returns the attribution after out[i] whose source or
-// cue follows token end at once (after at most a comma), its cue in the
-// same sentence as end's token and before any content of its own; else
-// nil.
+// nextAttribution returns the attribution, other than out[i], whose
+// source or cue follows token end at once (after at most a comma), its
+// cue in the same sentence as end's token; else nil. Contents it was
+// given before the quotation (an earlier sentence the tagger paired with
+// its cue) are dropped: the quotation is what it reports.
 func nextAttribution(d *Doc, sent []int, out []found, i, end int) *found {
-	for j := i + 1; j < len(out); j++ {
+	for j := range out {
 		g := &out[j]
-		at := firstToken(*g)
-		if at < end {
+		if j == i || !g.cue.ok() || g.verbatim || strings.HasSuffix(strings.ToLower(d.Tokens[g.cue.a].Text), "ing") {
+			continue // not "…,” adding that …": a participle goes on
+		}
+		at := g.cue.a
+		if g.source.ok() && g.source.a < at && g.source.a >= end {
+			at = g.source.a
+		}
+		if at < end || at > end+2 || g.cue.a > end+12 {
 			continue
 		}
-		if at > end+2 || !g.cue.ok() || g.cue.a > end+12 || g.verbatim {
-			return nil
+		if at > end && d.Tokens[end].Text != "," {
+			continue // "…” and said Trump should …": the verb before goes on
 		}
 		if !quoteSentence(d, sent, end, g.cue.a) || sentenceEndIn(d, end, g.cue.a) {
 			return nil
 		}
+		kept := g.contents[:0]
+		for _, c := range g.contents {
+			if c.a >= end {
+				kept = append(kept, c)
+			}
+		}
+		g.contents = kept
 		return g
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -1023,5 +1024,83 @@ func TestBareObjectIsNoQuotation(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("lost the short answer: %+v", qs)
+	}
+}
+
+// TestHandOverQuotes gives handOverQuotes the tagger's reading (spans as
+// text) and checks where the quotation goes.
+func TestHandOverQuotes(t *testing.T) {
+	type attr struct{ source, cue, content string }
+	tests := []struct {
+		name, text string
+		in         []attr
+		want       []attr // nil: unchanged
+	}{
+		{"to the cue after it, dropping an earlier sentence it was paired with",
+			"He was asked who he would endorse. His reasoning is not: “Bernie Sanders, no question,” said Edelman.",
+			[]attr{{"He", "was asked", "who he would endorse"}, {"His reasoning", "is not", "“Bernie Sanders, no question,”"}, {"Edelman", "said", "who he would endorse"}},
+			[]attr{{"He", "was asked", "who he would endorse"}, {"His reasoning", "is not", ""}, {"Edelman", "said", "“Bernie Sanders, no question,”"}}},
+		{"cut from a content that runs on into it",
+			"The delegation had said it was ready for a meeting. “We will not coerce anybody,” the agency cited Kosachyov as saying.",
+			[]attr{{"The delegation", "had said", "it was ready for a meeting. “We will not coerce anybody,”"}, {"the agency", "cited", "Kosachyov as saying"}},
+			[]attr{{"The delegation", "had said", "it was ready for a meeting."}, {"the agency", "cited", "“We will not coerce anybody,”|Kosachyov as saying"}}},
+		{"not to a participle going on",
+			"Peabody said: “Patriot Coal was highly successful,” adding that its value quadrupled.",
+			[]attr{{"Peabody", "said:", "“Patriot Coal was highly successful,”"}, {"Peabody", "adding", "that its value quadrupled"}},
+			nil},
+		{"not to a verb coordinated with the one before",
+			"Sanders warned Trump “it is not good enough to save some of these jobs” and said Trump should use contracts as leverage.",
+			[]attr{{"Sanders", "warned", "“it is not good enough to save some of these jobs”"}, {"Sanders", "said", "Trump should use contracts as leverage"}},
+			nil},
+		{"a speaker no one found, named after the closing mark",
+			"Trump praised Xi. “At least I know China tried!” Trump wrote on Twitter.",
+			[]attr{{"Trump", "praised", "Xi. “At least I know China tried!”"}},
+			[]attr{{"Trump", "praised", "Xi."}, {"Trump", "wrote", "“At least I know China tried!”"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewDoc(tc.text, nil)
+			span := func(s string) tokSpan {
+				if s == "" {
+					return tokSpan{-1, -1}
+				}
+				at := strings.Index(tc.text, s)
+				if at < 0 {
+					t.Fatalf("%q not in the text", s)
+				}
+				sp := tokSpan{-1, -1}
+				for i, tok := range d.Tokens {
+					if tok.Start >= at && tok.End <= at+len(s) {
+						if sp.a < 0 {
+							sp.a = i
+						}
+						sp.b = i + 1
+					}
+				}
+				return sp
+			}
+			var out []found
+			for _, a := range tc.in {
+				out = append(out, found{source: span(a.source), cue: span(a.cue), contents: []tokSpan{span(a.content)}})
+			}
+			out = handOverQuotes(d, sentenceOf(d), out)
+			var got []attr
+			for _, f := range out {
+				a := attr{source: d.Text[d.Tokens[f.source.a].Start:d.Tokens[f.source.b-1].End], cue: d.Text[d.Tokens[f.cue.a].Start:d.Tokens[f.cue.b-1].End]}
+				var parts []string
+				for _, c := range f.contents {
+					parts = append(parts, d.Text[d.Tokens[c.a].Start:d.Tokens[c.b-1].End])
+				}
+				a.content = strings.Join(parts, "|")
+				got = append(got, a)
+			}
+			want := tc.want
+			if want == nil {
+				want = tc.in
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got  %q\nwant %q", got, want)
+			}
+		})
 	}
 }
