@@ -165,6 +165,7 @@ func (m *Model) extract(d *Doc) []found {
 			f = accordingTo(d, sent, f)
 			f.source = nameAfterCue(d, f)
 			f = quoteThenSource(d, f)
+			f = sourceReadAsContent(d, sent, f)
 			f = determinerToSource(d, f)
 			out = append(out, f)
 		}
@@ -286,6 +287,9 @@ var quoteEndVerbs = map[string]bool{"said": true, "says": true, "told": true, "a
 	"tweeted": true, "asked": true, "replied": true, "explained": true, "noted": true, "insisted": true,
 	"argued": true, "continued": true, "declared": true, "warned": true, "posted": true, "gushed": true}
 
+// conjunctions join a verb to the one before it.
+var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "then": true, "yet": true}
+
 // speakerAfterQuote reads an attribution no one found right after a
 // quotation's closing mark (token end): "SOURCE VERB" with one to five
 // words of source — a subject pronoun, or words of a name or role ("…,”
@@ -356,7 +360,7 @@ func nextAttribution(d *Doc, sent []int, out []found, i, end int) *found {
 		if at < end || at > end+2 || g.cue.a > end+12 {
 			continue
 		}
-		if at > end && d.Tokens[end].Text != "," {
+		if at > end && conjunctions[strings.ToLower(d.Tokens[end].Text)] {
 			continue // "…” and said Trump should …": the verb before goes on
 		}
 		if !quoteSentence(d, sent, end, g.cue.a) || sentenceEndIn(d, end, g.cue.a) {
@@ -466,6 +470,57 @@ func firstToken(f found) int {
 		a = min(a, f.cue.a)
 	}
 	return a
+}
+
+// sourceReadAsContent mends "CONTENT said SOURCE." where the tagger took
+// the words after the verb for what was said, and a subject inside the
+// content for the source: in "The group has levied a tax on non-Muslims
+// said the resident who asked for anonymity." (commas stripped) the
+// resident said it. The words after the verb must end the sentence and be
+// a noun phrase of at most six words whose head is a word for a source
+// ("resident", "observatory", "spokesman"), with nothing after it but a
+// relative clause or an apposition.
+func sourceReadAsContent(d *Doc, sent []int, f found) found {
+	if len(f.contents) != 1 || !f.cue.ok() || f.cue.b-f.cue.a != 1 || !invertingVerbs[strings.ToLower(d.Tokens[f.cue.a].Text)] {
+		return f
+	}
+	c := f.contents[0]
+	if c.a != f.cue.b || !determiners[strings.ToLower(d.Tokens[c.a].Text)] && !strings.EqualFold(d.Tokens[c.a].Text, "one") {
+		return f
+	}
+	si := sent[f.cue.a]
+	end := d.Sents[si].Last
+	for end > c.a && isPunct(d.Tokens[end-1].Text) {
+		end--
+	}
+	if c.b != end && c.b != d.Sents[si].Last {
+		return f
+	}
+	head := -1
+	for t := c.a + 1; t < c.b && t <= c.a+6; t++ {
+		w := d.Tokens[t].Text
+		lw := strings.ToLower(w)
+		if lw == "who" || lw == "which" || w == "," {
+			break
+		}
+		if speakerNoun(w) {
+			head = t
+			continue
+		}
+		if !nameWord(w) && !sourceModifiers[lw] && !strings.Contains(w, "-") || head >= 0 {
+			return f // a verb or more after the head: what was said
+		}
+	}
+	first := max(d.Sents[si].First, afterDateline(d, d.Sents[si].First))
+	if head < 0 || f.cue.a-first < 4 {
+		return f
+	}
+	cnt := f.cue.a
+	for cnt > first && isPunct(d.Tokens[cnt-1].Text) {
+		cnt--
+	}
+	f.source, f.contents = c, []tokSpan{{first, cnt}}
+	return f
 }
 
 // quoteThenSource mends “…” Observatory chief Rami Abdel Rahman told

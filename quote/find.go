@@ -1169,6 +1169,9 @@ func transcriptTurns(d *Doc) int {
 // state" does not fit "press secretary").
 func roleMatch(role, source string) bool {
 	head := headWord(strings.Fields(strings.ToLower(source)))
+	if rh := strings.Trim(headWord(strings.Fields(strings.ToLower(role))), ",.\"“”"); rh != head {
+		return false // "the observatory" is not the "head of the Syrian Observatory"
+	}
 	var desc []string
 	for i, w := range strings.Fields(source) {
 		lw := strings.ToLower(strings.Trim(w, ",.\"“”"))

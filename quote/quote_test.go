@@ -218,6 +218,8 @@ func TestCommalessTrailingSources(t *testing.T) {
 			"the provincial governor", "said", "A car bomb and rocket attack on a government-held district of the Syrian city of Homs killed at least 45 people and wounded 85 on Tuesday"},
 		{"the article of a name", "Victims appeared to show symptoms consistent with reaction to a nerve agent the World Health Organization said on Wednesday.",
 			"the World Health Organization", "said", "Victims appeared to show symptoms consistent with reaction to a nerve agent"},
+		{"the source read as the content", "The group has levied a tax on non-Muslims and settled foreign fighters in confiscated homes said the resident who asked for anonymity due to security concerns.",
+			"the resident who asked for anonymity due to security concerns", "said", "The group has levied a tax on non-Muslims and settled foreign fighters in confiscated homes"},
 		{"name and role after a quotation", "\"These types of weapons are banned by international law\" Peter Salama Executive Director of the WHO Health Emergencies Programme said in the WHO statement.",
 			"Peter Salama Executive Director of the WHO Health Emergencies Programme", "said in the WHO statement", "\"These types of weapons are banned by international law\""},
 	} {
@@ -790,6 +792,8 @@ func TestRoleMatch(t *testing.T) {
 		{"militia leader", "the militia leader", true},
 		{"spokesman", "the spokeswoman", false},
 		{"Attorney General", "The New York state attorney general", true},
+		{"head of the Syrian Observatory for Human Rights", "the observatory", false},
+		{"head of the Syrian Observatory for Human Rights", "the head of the Syrian Observatory", true},
 	}
 	for _, tc := range tests {
 		if got := roleMatch(tc.role, tc.source); got != tc.want {
