@@ -252,7 +252,12 @@ func handOverQuotes(d *Doc, sent []int, out []found) []found {
 		for p := 0; p < len(f.contents); p++ {
 			c := &f.contents[p]
 			k := sort.Search(len(runs), func(k int) bool { return runs[k].b >= c.b-1 })
-			if k == len(runs) || c.a < f.cue.b {
+			// a piece after the cue, or a quotation in an earlier sentence
+			// than the cue (“…,” Xinhua cited Branstad as saying. State
+			// media quoted …: the tagger paired the quotation with the
+			// next sentence's cue)
+			before := c.b <= f.cue.a && sent[c.b-1] < sent[f.cue.a]
+			if k == len(runs) || c.a < f.cue.b && !before {
 				continue
 			}
 			r := runs[k]
@@ -260,7 +265,7 @@ func handOverQuotes(d *Doc, sent []int, out []found) []found {
 			if !(r.b == c.b || r.b+1 == c.b && isQuoteMark(d.Tokens[r.b].Text)) {
 				continue // the piece does not end with the quotation
 			}
-			if open < c.a || !isQuoteMark(d.Tokens[open].Text) || open > c.a && !afterSentenceEnd(d, open) {
+			if open < c.a || !isQuoteMark(d.Tokens[open].Text) || open > c.a && (before || !afterSentenceEnd(d, open)) {
 				continue
 			}
 			q := tokSpan{open, c.b}

@@ -190,10 +190,10 @@ func (m *Model) Find(in Input) []Quote {
 		// "Xinhua cited Branstad as saying …": Branstad said it, Xinhua
 		// reports it
 		relay := tokSpan{-1, -1}
-		if who, rest, ok := asSaying(d, f); ok && len(rest) > 0 {
+		if who, by, rest, ok := asSaying(d, f); ok && len(rest) > 0 {
 			// (with nothing said but "as saying on Thursday", the
 			// written reading stands)
-			relay, f.source, f.contents = f.source, who, rest
+			relay, f.source, f.contents = by, who, rest
 			if !relay.ok() {
 				relay = clauseSubject(d, in, entAt, sentIndex(d, f.cue.a), f.cue.a)
 			}
@@ -352,9 +352,52 @@ var asSayingVerbs = map[string]bool{"saying": true, "telling": true, "stating": 
 // speaker Y and what Y said: Z, less a "that", when Z is a clause; the
 // other pieces of the content when Z is only a circumstance ("… as saying
 // on Thursday", `“…,” Xinhua cited Branstad as saying.`).
-func asSaying(d *Doc, f found) (who tokSpan, rest []tokSpan, ok bool) {
-	if !f.cue.ok() || len(f.contents) == 0 || !relayVerbs[strings.ToLower(d.Tokens[f.cue.b-1].Text)] {
-		return who, nil, false
+func asSaying(d *Doc, f found) (who, relay tokSpan, rest []tokSpan, ok bool) {
+	relay = f.source
+	if !f.cue.ok() || len(f.contents) == 0 {
+		return who, relay, nil, false
+	}
+	if c := f.cue.a; asSayingVerbs[strings.ToLower(d.Tokens[c].Text)] && c > 1 && strings.EqualFold(d.Tokens[c-1].Text, "as") {
+		// the tagger's cue is "saying" of "State media quoted a ministry
+		// official as saying that …": the speaker is between the verb
+		// that relays and "as"
+		for v := c - 3; v >= 0 && v >= c-14 && (!f.source.ok() || v >= f.source.b); v-- {
+			w := d.Tokens[v].Text
+			if sentenceEnd(w) || isQuoteMark(w) {
+				break
+			}
+			if !relayVerbs[strings.ToLower(w)] {
+				continue
+			}
+			if strings.EqualFold(d.Tokens[v+1].Text, "by") {
+				// "Ogata was quoted by the Asahi Shimbun daily as
+				// saying": the subject said it, the outlet relays it
+				return f.source, tokSpan{v + 2, c - 1}, f.contents, f.source.ok()
+			}
+			return tokSpan{v + 1, c - 1}, relay, f.contents, true
+		}
+		return who, relay, nil, false
+	}
+	if !relayVerbs[strings.ToLower(d.Tokens[f.cue.b-1].Text)] {
+		return who, relay, nil, false
+	}
+	if by := f.cue.b; by+1 < len(d.Tokens) && strings.EqualFold(d.Tokens[by].Text, "by") && f.source.ok() {
+		// "“…,” the 42-year-old Ogata was quoted by the Asahi Shimbun
+		// daily as saying": the subject said it
+		for k := by + 2; k+1 < len(d.Tokens) && k <= by+10; k++ {
+			w := d.Tokens[k].Text
+			if sentenceEnd(w) || isQuoteMark(w) {
+				break
+			}
+			if strings.EqualFold(w, "as") && asSayingVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
+				for _, c := range f.contents {
+					if c.b <= by || c.a > k+1 {
+						rest = append(rest, c)
+					}
+				}
+				return f.source, tokSpan{by + 1, k}, rest, true
+			}
+		}
 	}
 	p := -1 // the piece right after the cue
 	for i, c := range f.contents {
@@ -363,7 +406,7 @@ func asSaying(d *Doc, f found) (who tokSpan, rest []tokSpan, ok bool) {
 		}
 	}
 	if p < 0 {
-		return who, nil, false
+		return who, relay, nil, false
 	}
 	c := f.contents[p]
 	as := -1
@@ -378,7 +421,7 @@ func asSaying(d *Doc, f found) (who tokSpan, rest []tokSpan, ok bool) {
 		}
 	}
 	if as < 0 {
-		return who, nil, false
+		return who, relay, nil, false
 	}
 	who = tokSpan{c.a, as}
 	for who.b > who.a && d.Tokens[who.b-1].Text == "," {
@@ -396,7 +439,7 @@ func asSaying(d *Doc, f found) (who tokSpan, rest []tokSpan, ok bool) {
 		rest = append(rest, tokSpan{z, c.b})
 	}
 	rest = append(rest, f.contents[p+1:]...)
-	return who, rest, true
+	return who, relay, rest, true
 }
 
 // circumstance reports words [a, b) that say when, where or how

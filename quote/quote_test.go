@@ -932,6 +932,7 @@ func TestQuotationGoesToTheSpeakerAfterIt(t *testing.T) {
 
 // TestReportedBy reads "X quoted Y as saying Z": Y said Z, X reported it.
 func TestReportedBy(t *testing.T) {
+	const branstad = "BEIJING (Reuters) - The new U.S. ambassador Terry Branstad arrived in Beijing on Monday. “It is beneficial to both of our countries, and also benefits the rest of the world,” Xinhua cited Branstad as saying. State media quoted a foreign ministry official as saying that talks would resume next week."
 	tests := []struct {
 		name, text        string
 		content           string // the quotation's text
@@ -947,6 +948,15 @@ func TestReportedBy(t *testing.T) {
 		{"the quotation before, nothing said after",
 			"BEIJING (Reuters) - The new ambassador arrived on Monday. “It is beneficial to both of our countries, and also benefits the rest of the world,” Xinhua cited Terry Branstad as saying.",
 			"“It is beneficial to both of our countries, and also benefits the rest of the world,”", "Terry Branstad", "person", "Xinhua", "media"},
+		{"the quotation before, though the tagger paired it with the next sentence",
+			branstad,
+			"“It is beneficial to both of our countries, and also benefits the rest of the world,”", "Terry Branstad", "person", "Xinhua", "media"},
+		{"the tagger's cue is the saying",
+			branstad,
+			"that talks would resume next week", "", "anonymous", "", "media"},
+		{"passive, the outlet after by",
+			"Yuka Ogata, a Kumamoto city assembly member, brought her baby to a session. “I wanted to highlight the difficulties facing women who are trying to juggle their careers and raise children,” the 42-year-old Ogata was quoted by the Asahi Shimbun daily as saying.",
+			"“I wanted to highlight the difficulties facing women who are trying to juggle their careers and raise children,”", "Yuka Ogata", "person", "Asahi Shimbun", "media"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -389,9 +389,10 @@ func scorePipeline(ctx context.Context, arts []polnear.Article, m *quote.Model, 
 		for _, q := range an.Quotes {
 			c := orig(q.Start, q.End)
 			cnt = append(cnt, c)
-			if r := q.ReportedBy; r != nil && r.TextSpan != nil {
+			if r := q.ReportedBy; r != nil && r.TextSpan != nil && (q.Speaker.TextSpan == nil || r.Start < q.Speaker.Start) {
 				// "X quoted Y as saying": PolNeAR's source is X, which
-				// Sift reports as reported_by (Y is the speaker)
+				// Sift reports as reported_by (Y is the speaker); in "Y
+				// was quoted by X" it is the subject, Y
 				src = append(src, orig(r.Start, r.End))
 			} else if q.Speaker.TextSpan != nil {
 				src = append(src, orig(q.Speaker.Start, q.Speaker.End))
