@@ -233,14 +233,17 @@ func (m *Model) extract(d *Doc) []found {
 }
 
 // handOverQuotes gives a quotation the tagger ran into the content of the
-// attribution before it to the attribution right after its closing mark:
-// in `… it was ready for such a meeting. “We will not coerce anybody,” the
-// Interfax news agency cited Kosachyov as saying` the quotation is the
-// agency's, not the delegation's, and in `… cabinet nominees. “Yes,” he
-// said` it is his. The quotation must open after a sentence end inside
-// the content and close where the content ends, and the next
-// attribution's source or cue must follow within its sentence, before
-// any content of its own. out is in text order.
+// attribution before it, or paired with the next sentence's cue, to the
+// attribution right after its closing mark: in `… it was ready for such a
+// meeting. “We will not coerce anybody,” the Interfax news agency cited
+// Kosachyov as saying` the quotation is the agency's, not the
+// delegation's, and in `… cabinet nominees. “Yes,” he said` it is his.
+// The quotation must open after a sentence end inside the content (or
+// start a content piece after the cue, or one in a sentence before it)
+// and close where the piece ends; the attribution that takes it
+// (nextAttribution, else one read by speakerAfterQuote) must follow
+// within its sentence. out is in text order; attributions read by
+// speakerAfterQuote are appended.
 func handOverQuotes(d *Doc, sent []int, out []found) []found {
 	runs := quotations(d)
 	var added []found
