@@ -68,6 +68,7 @@ var migrations = []string{
 	ALTER TABLE claims ADD COLUMN value REAL;
 	ALTER TABLE claims ADD COLUMN high REAL;
 	ALTER TABLE claims ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';`,
+	`ALTER TABLE quotes ADD COLUMN reported_by TEXT NOT NULL DEFAULT '';`,
 }
 
 // DefaultPath is the store's default location: $XDG_DATA_HOME/sift/sift.db
@@ -194,8 +195,12 @@ func (s *SQLite) Put(ctx context.Context, a *sift.Analysis) (int64, bool, error)
 		if speaker == "" && q.Speaker.TextSpan != nil {
 			speaker = q.Speaker.Text
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, speaker, speaker_kind, speaker_cluster, kind, text, start, "end")
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, speaker, q.Speaker.Kind, q.Speaker.Cluster, q.Kind, q.Text, q.Start, q.End); err != nil {
+		relay := ""
+		if q.ReportedBy != nil {
+			relay = q.ReportedBy.Label()
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, speaker, speaker_kind, speaker_cluster, kind, text, start, "end", reported_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, speaker, q.Speaker.Kind, q.Speaker.Cluster, q.Kind, q.Text, q.Start, q.End, relay); err != nil {
 			return 0, false, fmt.Errorf("store: %w", err)
 		}
 	}
@@ -302,7 +307,7 @@ func (s *SQLite) Entity(ctx context.Context, name string, limit int) ([]Mention,
 // Quotes lists quotations by a speaker (name or written source) and/or
 // whose text mentions about.
 func (s *SQLite) Quotes(ctx context.Context, speaker, about string, limit int) ([]QuoteRow, error) {
-	q := `SELECT q.article_id, coalesce(a.title, ''), coalesce(q.speaker, ''), q.speaker_kind, q.kind, q.text
+	q := `SELECT q.article_id, coalesce(a.title, ''), coalesce(q.speaker, ''), q.speaker_kind, q.kind, q.text, q.reported_by
 		FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1`
 	var args []any
 	if speaker != "" {
@@ -323,7 +328,7 @@ func (s *SQLite) Quotes(ctx context.Context, speaker, about string, limit int) (
 	var out []QuoteRow
 	for rows.Next() {
 		var r QuoteRow
-		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Speaker, &r.SpeakerKind, &r.Kind, &r.Text); err != nil {
+		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Speaker, &r.SpeakerKind, &r.Kind, &r.Text, &r.ReportedBy); err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		}
 		out = append(out, r)

@@ -45,6 +45,9 @@ type QuoteRow struct {
 	SpeakerKind string `json:"speaker_kind"`
 	Kind        string `json:"kind"`
 	Text        string `json:"text"`
+	// ReportedBy is who relayed the speaker's words ("Xinhua cited
+	// Branstad as saying"), if anyone.
+	ReportedBy string `json:"reported_by,omitempty"`
 }
 
 // ClaimRow is a stored claim with its article.

@@ -104,6 +104,19 @@ func TestSearchEntityQuotes(t *testing.T) {
 	}
 }
 
+func TestQuotesKeepWhoReportedThem(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	a := analyse(t, "China welcomes ambassador", "BEIJING (Reuters) - The new U.S. ambassador Terry Branstad arrived in Beijing on Monday. “It is beneficial to both of our countries, and also benefits the rest of the world,” Xinhua cited Branstad as saying.")
+	if _, _, err := s.Put(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := s.Quotes(ctx, "Terry Branstad", "", 10)
+	if err != nil || len(qs) != 1 || qs[0].ReportedBy != "Xinhua" {
+		t.Errorf("quotes by Branstad, reported by Xinhua: %v %+v", err, qs)
+	}
+}
+
 func hasName(cs []CoMention, name string) bool {
 	for _, c := range cs {
 		if strings.Contains(c.Name, name) {

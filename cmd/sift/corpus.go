@@ -518,6 +518,9 @@ func newQuotesCmd() *cobra.Command {
 				if who == "" {
 					who = "(unknown)"
 				}
+				if r.ReportedBy != "" {
+					who += " via " + r.ReportedBy
+				}
 				fmt.Fprintf(w, "%d\t%s (%s)\t%s\t%s\n", r.ArticleID, who, r.SpeakerKind, r.Kind, clip(strings.Join(strings.Fields(r.Text), " "), 90, false))
 			})
 		},

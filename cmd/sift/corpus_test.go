@@ -55,7 +55,7 @@ func TestIngestSearchIdempotent(t *testing.T) {
 		t.Errorf("conflicts: exit %d", code)
 	}
 	out, _, code = runCLI(t, "", "quotes", "--db", db, "--format", "csv")
-	if code != exitOK || !strings.HasPrefix(out, "article_id,title,speaker,speaker_kind,kind,text\n") {
+	if code != exitOK || !strings.HasPrefix(out, "article_id,title,speaker,speaker_kind,kind,text,reported_by\n") {
 		t.Errorf("quotes csv: %q", out)
 	}
 	out, _, code = runCLI(t, "", "claims", "--db", db)
