@@ -564,7 +564,7 @@ func quotations(d *Doc) []tokSpan {
 }
 
 func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
-	n, q := 0, 0
+	n, q, scare := 0, 0, 0
 	for _, p := range pieces {
 		for i := p.a; i < p.b; i++ {
 			t := d.Tokens[i].Text
@@ -574,16 +574,52 @@ func quoteKind(d *Doc, inQ []bool, pieces []tokSpan) string {
 			n++
 			if inQ[i] {
 				q++
+				if scareQuote(d, inQ, i) {
+					scare++
+				}
 			}
 		}
 	}
 	switch {
 	case n > 0 && q == n:
 		return "direct"
-	case q > 0:
+	case q > scare:
 		return "mixed"
 	}
-	return "indirect"
+	return "indirect" // a title or scare quote in reported speech does not make it mixed
+}
+
+// scareQuote reports whether token i is inside a title or scare quote
+// rather than a quotation of someone's words: a single capitalised word
+// (The self-proclaimed “Caliph” Abu Bakr), or up to three after
+// "so-called", "self-proclaimed" or "self-styled".
+func scareQuote(d *Doc, inQ []bool, i int) bool {
+	a, b := i, i+1
+	for a > 0 && inQ[a-1] {
+		a--
+	}
+	for b < len(inQ) && inQ[b] {
+		b++
+	}
+	if b-a > 3 || a < 1 || !isQuoteMark(d.Tokens[a-1].Text) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !nameWord(d.Tokens[k].Text) {
+			return false
+		}
+	}
+	if b-a == 1 {
+		return true
+	}
+	if a < 2 {
+		return false
+	}
+	switch strings.ToLower(d.Tokens[a-2].Text) {
+	case "so-called", "self-proclaimed", "self-styled":
+		return true
+	}
+	return false
 }
 
 // tidySource trims what the tagger let into a source around its words: a

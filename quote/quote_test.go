@@ -469,6 +469,27 @@ func TestScareQuotesAreNotQuotations(t *testing.T) {
 			t.Errorf("scare quote reported as a quotation: %+v", q)
 		}
 	}
+	// nor does one make reported speech a mixed quotation, while the
+	// speaker's own words do
+	for _, tc := range []struct{ text, content, kind string }{
+		{"The self-proclaimed “Caliph” Abu Bakr al-Baghdadi had fled Mosul before Iraqi forces closed in on the city, Iraq’s foreign minister told reporters on Thursday.", "had fled Mosul", "indirect"},
+		{"The so-called “Islamic State” has lost most of its territory, the coalition said on Friday.", "has lost most of its territory", "indirect"},
+		{"A senior Kurdish official described the minister’s claim as “wishful thinking” on Thursday.", "wishful thinking", "mixed"},
+	} {
+		_, qs := analyse(t, tc.text)
+		found := false
+		for _, q := range qs {
+			if strings.Contains(q.Text, tc.content) {
+				found = true
+				if q.Kind != tc.kind {
+					t.Errorf("%q: kind %s, want %s", q.Text, q.Kind, tc.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no quotation with %q in %+v", tc.text, tc.content, qs)
+		}
+	}
 }
 
 // TestSourcelessBeliefIsNotAQuotation: with no source written and no verb
