@@ -103,6 +103,8 @@ func TestLinkTitlesAndRoles(t *testing.T) {
 		{"[PER John Dorrian] , a Pentagon spokesman , said", "John Dorrian", nil, []string{"Pentagon spokesman"}},
 		{"Iraqi Foreign Minister [PER Hoshyar Zebari] said", "Hoshyar Zebari", []string{"Foreign Minister"}, []string{"Iraqi Foreign Minister"}},
 		{"[PER Abu Bakr al-Baghdadi] , the leader of Islamic State , fled", "Abu Bakr al-Baghdadi", nil, []string{"leader of Islamic State"}},
+		{"twisting the knife on [PER Trump] , the aide acknowledged", "Trump", nil, nil},
+		{"[PER Jim Manley] , a former adviser to Reid , said", "Jim Manley", nil, []string{"former adviser"}},
 		{"Mr [PER Johnson] said", "Johnson", []string{"Mr"}, nil},
 		{"[PER Johnson] said", "Johnson", nil, nil},
 	}

@@ -88,6 +88,11 @@ func spanOf(s []Token, a, b int) Span {
 	return Span{Text: joinTokens(s[a:b]), Start: s[a].Start, End: s[b-1].End}
 }
 
+// appositionGoesOn are words that may follow a role in an apposition
+// before its closing comma ("Name, a former adviser to Trump who …").
+var appositionGoesOn = map[string]bool{"who": true, "and": true, "to": true, "at": true, "in": true, "with": true,
+	"since": true, "from": true, "under": true, "on": true, "until": true, "whose": true, "'s": true, "’s": true}
+
 // titlesAndRoles finds the title written right before a person's name
 // (tokens [start, end) of sentence s) and the roles described around it:
 // before ("Pentagon spokesman Colonel John Dorrian", "a ministry
@@ -176,6 +181,11 @@ func titlesAndRoles(s []Token, start, end int) (titles, roles []Span) {
 					if g > f {
 						e = g
 					}
+				}
+				if e < len(s) && !isPunctTok(s[e].Text) && !appositionGoesOn[bare(s[e].Text)] {
+					// "on Trump, the aide acknowledged": a new clause's
+					// subject, not an apposition
+					break
 				}
 				roles = append(roles, spanOf(s, a, e))
 				break

@@ -338,6 +338,23 @@ func bareObject(d *Doc, c tokSpan, speech bool) bool {
 var pointingWords = map[string]bool{"it": true, "that": true, "this": true, "what": true, "which": true,
 	"so": true, "him": true, "her": true, "them": true, "those": true, "these": true, "something": true}
 
+// possessed reports a mention followed by a possessive ("Erdogan’s
+// spokesman, Ibrahim Kalin"): it names whose the next noun is.
+func possessed(d *Doc, e entity.Entity) bool {
+	if e.Sent >= len(d.Sents) {
+		return false
+	}
+	end := d.Sents[e.Sent].First + e.TokEnd
+	if end >= len(d.Tokens) {
+		return false
+	}
+	switch d.Tokens[end].Text {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
+}
+
 // relayVerbs say that someone reports another's words: "Xinhua cited
 // Branstad as saying", "The Post quoted an official as saying".
 var relayVerbs = map[string]bool{"quoted": true, "quotes": true, "quoting": true, "quote": true, "cited": true,
@@ -823,6 +840,11 @@ func resolve(d *Doc, in Input, entAt []int, src tokSpan, contentStart int, prev 
 	for t := src.a; t < src.b; t++ {
 		e := entAt[t]
 		if e < 0 {
+			if d.Tokens[t].Text == "," && best >= 0 && in.Entities[best].Type == "PER" && !possessed(d, in.Entities[best]) {
+				// "Jeremy Bird, a senior aide to Mr. Obama's last
+				// campaign": a person named before an apposition speaks
+				break
+			}
 			role = role || best >= 0 && roleHeads[strings.ToLower(d.Tokens[t].Text)]
 			continue
 		}
@@ -1647,6 +1669,12 @@ var orgHeads = map[string]bool{
 // refugee agency").
 func modifier(d *Doc, e entity.Entity, src tokSpan, head string) bool {
 	if e.Type == "PER" && e.Sent < len(d.Sents) {
+		// "Clinton's adviser", "Trump’s spokeswoman": the person whose
+		// role it is does not speak
+		if end := d.Sents[e.Sent].First + e.TokEnd; end+1 < src.b && possessed(d, e) &&
+			(speakerNoun(d.Tokens[src.b-1].Text) || strings.EqualFold(d.Tokens[end+1].Text, head)) {
+			return true
+		}
 		// "Trump supporters", "Clinton aides": a group named after a
 		// person is not that person
 		if !anonymousHeads[head] || !strings.HasSuffix(head, "s") {

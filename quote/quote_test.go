@@ -164,6 +164,12 @@ func TestFindSpeakers(t *testing.T) {
 			"fake news", "mixed", "Donald Trump", "person"},
 		{"the monitor is the observatory named before", "The Syrian Observatory for Human Rights said 40 people died. The Army of Conquest began its assault on Wednesday. Clashes raged on Thursday. The army shelled the town. Elsewhere on Thursday the observatory said 17 troops were killed in fighting with the Daesh group near the city of Palmyra. Among the dead was a general of a tank battalion the monitor said.",
 			"Among the dead was a general", "indirect", "Syrian Observatory for Human Rights", "organization"},
+		{"a person's adviser is not that person", "Hillary Clinton met Ukrainian leaders in Kiev. Clinton's adviser said that she believed that Washington needed to do more to stand up to Russian aggression.",
+			"Washington needed to do more", "indirect", "", "person"},
+		{"a person named before an apposition", "“We are lower on the priority list,” said Jeremy Bird, a senior aide to Mr. Obama's last campaign.",
+			"lower on the priority list", "direct", "Jeremy Bird", "person"},
+		{"a name in apposition to someone's spokesman", "Turkey summoned the envoy. “This is unacceptable,” President Tayyip Erdogan’s spokesman, Ibrahim Kalin, told reporters.",
+			"This is unacceptable", "direct", "Ibrahim Kalin", "person"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
