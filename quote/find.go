@@ -401,19 +401,13 @@ func asSaying(d *Doc, f found) (who, relay tokSpan, rest []tokSpan, ok bool) {
 	if by := f.cue.b; by+1 < len(d.Tokens) && strings.EqualFold(d.Tokens[by].Text, "by") && f.source.ok() {
 		// "“…,” the 42-year-old Ogata was quoted by the Asahi Shimbun
 		// daily as saying": the subject said it
-		for k := by + 2; k+1 < len(d.Tokens) && k <= by+10; k++ {
-			w := d.Tokens[k].Text
-			if sentenceEnd(w) || isQuoteMark(w) {
-				break
-			}
-			if strings.EqualFold(w, "as") && asSayingVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
-				for _, c := range f.contents {
-					if c.b <= by || c.a > k+1 {
-						rest = append(rest, c)
-					}
+		if k := asSayingAt(d, by+2, min(by+11, len(d.Tokens))); k >= 0 {
+			for _, c := range f.contents {
+				if c.b <= by || c.a > k+1 {
+					rest = append(rest, c)
 				}
-				return f.source, tokSpan{by + 1, k}, rest, true
 			}
+			return f.source, tokSpan{by + 1, k}, rest, true
 		}
 	}
 	p := -1 // the piece right after the cue
@@ -426,17 +420,7 @@ func asSaying(d *Doc, f found) (who, relay tokSpan, rest []tokSpan, ok bool) {
 		return who, relay, nil, false
 	}
 	c := f.contents[p]
-	as := -1
-	for k := c.a + 1; k+1 < c.b && k <= c.a+14; k++ {
-		w := d.Tokens[k].Text
-		if sentenceEnd(w) || isQuoteMark(w) || w == ";" || w == ":" {
-			break
-		}
-		if strings.EqualFold(w, "as") && asSayingVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
-			as = k
-			break
-		}
-	}
+	as := asSayingAt(d, c.a+1, min(c.a+15, c.b-1))
 	if as < 0 {
 		return who, relay, nil, false
 	}
@@ -457,6 +441,22 @@ func asSaying(d *Doc, f found) (who, relay tokSpan, rest []tokSpan, ok bool) {
 	}
 	rest = append(rest, f.contents[p+1:]...)
 	return who, relay, rest, true
+}
+
+// asSayingAt returns the token of "as" in "as saying" (asSayingVerbs)
+// among tokens [a, b) before a sentence end, a quotation mark or a colon,
+// or -1.
+func asSayingAt(d *Doc, a, b int) int {
+	for k := a; k < b && k+1 < len(d.Tokens); k++ {
+		w := d.Tokens[k].Text
+		if sentenceEnd(w) || isQuoteMark(w) || w == ";" || w == ":" {
+			return -1
+		}
+		if strings.EqualFold(w, "as") && asSayingVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
+			return k
+		}
+	}
+	return -1
 }
 
 // circumstance reports words [a, b) that say when, where or how
@@ -1583,21 +1583,15 @@ func lastMedia(d *Doc, in Input, entAt []int, t int, head string) int {
 var outletModifiers = map[string]bool{"news": true, "state": true, "daily": true, "weekly": true, "television": true,
 	"tv": true, "radio": true, "press": true, "newspaper": true}
 
-// datelineOutlet reports an outlet named in parentheses in the
-// article's dateline, "WASHINGTON (Reuters) -": the article's publisher.
+// datelineOutlet reports an outlet named in parentheses in an article's
+// dateline, "WASHINGTON (Reuters) -" (afterDateline): the publisher.
 func datelineOutlet(d *Doc, e entity.Entity) bool {
-	if e.Sent > 1 || e.Sent >= len(d.Sents) || e.TokStart < 1 || e.TokStart > 10 {
+	if e.Sent >= len(d.Sents) {
 		return false
 	}
-	a, b := d.Sents[e.Sent].First+e.TokStart, d.Sents[e.Sent].First+e.TokEnd
-	if b+1 >= len(d.Tokens) || d.Tokens[a-1].Text != "(" || d.Tokens[b].Text != ")" {
-		return false
-	}
-	switch d.Tokens[b+1].Text {
-	case "-", "—", "–", "--":
-		return true
-	}
-	return false
+	first := d.Sents[e.Sent].First
+	a := first + e.TokStart
+	return a > 0 && d.Tokens[a-1].Text == "(" && a < afterDateline(d, first)
 }
 
 // agencyIn returns a news agency's name written in a source ("Sana" in

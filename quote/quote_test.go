@@ -926,21 +926,10 @@ func TestQuotationGoesToTheSpeakerAfterIt(t *testing.T) {
 		{"a speaker after an exclamation the segmenter ends a sentence at",
 			"U.S. President Donald Trump has frequently praised Chinese President Xi Jinping while resisting criticism of Chinese trade practices. “While I greatly appreciate the efforts of President Xi & China to help with North Korea, it has not worked out. At least I know China tried!” Trump wrote on Twitter.",
 			"“While I greatly appreciate the efforts of President Xi & China to help with North Korea, it has not worked out. At least I know China tried!”", "Donald Trump"},
-		{"not across a paragraph break",
-			"Clinton says there needs to be a law that requires nominees to release their tax returns. “What kind of genius loses a billion dollars in a single year?”\n\nThe Clinton campaign says the ad will air on national cable stations.",
-			"", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, qs := analyse(t, tc.text)
-			if tc.quotation == "" {
-				for _, q := range qs {
-					if strings.Contains(q.Text, "genius") && q.Speaker.Label() == "The Clinton campaign" {
-						t.Errorf("quotation given across a paragraph break: %+v", q)
-					}
-				}
-				return
-			}
 			for _, q := range qs {
 				if strings.Contains(q.Text, tc.quotation) && q.Text != tc.quotation {
 					t.Errorf("quotation run into another attribution: %q (%s)", q.Text, q.Speaker.Label())
@@ -1022,6 +1011,9 @@ func TestNominalOutlets(t *testing.T) {
 		{"the newspaper is not the dateline's agency",
 			"BEIJING (Reuters) - China will cut tariffs, state media said. The newspaper said the cuts would take effect in January.",
 			"the cuts would take effect", "", "media"},
+		{"an outlet is not the dateline's",
+			"LONDON (Reuters) - Shares in the retailer fell on Monday. The site said the sale of its stores was delayed until next year.",
+			"the sale of its stores was delayed", "", "media"},
 		{"the agency is the news agency named before",
 			"DAMASCUS - Shells hit the Damascus Sheraton Hotel on Monday, SANA news agency said. The agency said three people were wounded in the attack.",
 			"three people were wounded", "SANA", "media"},
@@ -1092,6 +1084,10 @@ func TestHandOverQuotes(t *testing.T) {
 		{"not to a verb coordinated with the one before",
 			"Sanders warned Trump “it is not good enough to save some of these jobs” and said Trump should use contracts as leverage.",
 			[]attr{{"Sanders", "warned", "“it is not good enough to save some of these jobs”"}, {"Sanders", "said", "Trump should use contracts as leverage"}},
+			nil},
+		{"not across a paragraph break",
+			"Clinton says voters deserve answers. “What kind of genius loses a billion dollars?”\n\nThe campaign says the ad will air on cable.",
+			[]attr{{"Clinton", "says", "voters deserve answers. “What kind of genius loses a billion dollars?”"}, {"The campaign", "says", "the ad will air on cable"}},
 			nil},
 		{"a speaker no one found, named after the closing mark",
 			"Trump praised Xi. “At least I know China tried!” Trump wrote on Twitter.",
