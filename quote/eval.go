@@ -147,7 +147,7 @@ func (m *Model) Evaluate(data []Labeled) Scores {
 	var sc Scores
 	for _, l := range data {
 		pred := m.extract(l.Doc)
-		sc.add(scoreDoc(l, m.byteSpans(l.Doc, pred)))
+		sc.Add(scoreDoc(l, m.byteSpans(l.Doc, pred)))
 	}
 	return sc
 }
@@ -172,7 +172,8 @@ func (m *Model) byteSpans(d *Doc, fs []found) []scored {
 	return out
 }
 
-func (s *Scores) add(o Scores) {
+// Add adds o's counts to s.
+func (s *Scores) Add(o Scores) {
 	addCounts(&s.Cue.Exact, o.Cue.Exact)
 	addCounts(&s.Cue.Overlap, o.Cue.Overlap)
 	addCounts(&s.Source.Exact, o.Source.Exact)
@@ -237,6 +238,21 @@ func scoreDoc(l Labeled, pred []scored) Scores {
 		}
 	}
 	return sc
+}
+
+// Agreement scores one annotation of a text against another by the rules
+// of Evaluate, gold taken as the reference: two annotators' agreement on
+// the scale of the model's scores.
+func Agreement(text string, gold, other []GoldAttribution) Scores {
+	pred := make([]scored, 0, len(other))
+	for _, a := range other {
+		var s scored
+		s.source, s.hasSource = hull(a.Source)
+		s.cue, s.hasCue = hull(a.Cue)
+		s.content, s.hasContent = hull(a.Content)
+		pred = append(pred, s)
+	}
+	return scoreDoc(Labeled{Doc: &Doc{Text: text}, Attrs: gold}, pred)
 }
 
 // ScoreSpans scores predicted against gold spans of one text, exact and

@@ -154,7 +154,7 @@ func runTrainQuotes(ctx context.Context, stdout, stderr io.Writer, f trainQuotes
 
 func newEvalQuotesCmd() *cobra.Command {
 	var data, model, directPeer string
-	var stripMarks bool
+	var stripMarks, agreement bool
 	cmd := &cobra.Command{
 		Use:   "quotes",
 		Short: "Score attribution (who said what) on PolNeAR: cue, source and content P/R/F1",
@@ -178,10 +178,18 @@ space), its spans mapped back to the intact text — once as Sift repairs
 them and once without the repair that puts quotation marks back: sources
 exact, contents and direct contents by overlap, how many of the quotations
 over a gold direct one have no speaker, and how many of the stripped marks
-the repair put back, where, and which way round.`,
+the repair put back, where, and which way round.
+
+With --agreement the split's articles annotated by several annotators are
+scored instead: every annotator against every other (each pair once, each
+side in turn taken as gold, so precision and recall are the same), and the
+model against each annotator, both by the rules above. That is how far
+trained annotators agree on the same spans, the ceiling a model scored
+against one of them can be read against.`,
 		Example: `  sift eval quotes --data ../shared/data/polnear/test
   sift eval quotes --data ../shared/data/polnear/dev --model quote.bin
-  sift eval quotes --strip-marks`,
+  sift eval quotes --strip-marks
+  sift eval quotes --agreement --data ../shared/data/polnear/annotator-training`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			dir, err := dataPath(data, "polnear/test")
@@ -200,6 +208,9 @@ the repair put back, where, and which way round.`,
 			}
 			if err != nil {
 				return err
+			}
+			if agreement {
+				return runAgreement(cmd.Context(), cmd.OutOrStdout(), dir, m)
 			}
 			docs, err := readPolNeAR(cmd.Context(), dir, cmd.ErrOrStderr(), isTerminalWriter(cmd.ErrOrStderr()))
 			if err != nil {
@@ -289,8 +300,76 @@ the repair put back, where, and which way round.`,
 	cmd.Flags().StringVar(&data, "data", "", "PolNeAR split directory (default ../shared/data/polnear/test)")
 	cmd.Flags().StringVar(&model, "model", "", "model file (default: the embedded model)")
 	cmd.Flags().BoolVar(&stripMarks, "strip-marks", false, "also score the whole pipeline on the articles with their quotation marks and apostrophes stripped, each replaced by a space, as in ISOT's fake half")
+	cmd.Flags().BoolVar(&agreement, "agreement", false, "score the split's articles annotated by several annotators: annotator against annotator, and the model against each")
 	cmd.Flags().StringVar(&directPeer, "direct-peer", "", "JSON lines {name, quotes: [texts]} from a peer (bench/peers/js/quotes.js) to score on direct quotations")
 	return cmd
+}
+
+// runAgreement scores annotators against each other, and the model
+// against each of them, on the articles of a split with more than one
+// annotation file.
+func runAgreement(ctx context.Context, out io.Writer, dir string, m *quote.Model) error {
+	all, err := polnear.ReadAnnotations(dir)
+	if err != nil {
+		return err
+	}
+	ner, err := entity.Default()
+	if err != nil {
+		return err
+	}
+	gold := func(a polnear.Article) []quote.GoldAttribution {
+		var g []quote.GoldAttribution
+		for _, at := range a.Attrs {
+			g = append(g, quote.GoldAttribution{Source: conv(at.Source), Cue: conv(at.Cue), Content: conv(at.Content)})
+		}
+		return g
+	}
+	var humans, model quote.Scores
+	articles, files, pairs := 0, 0, 0
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j].Name == all[i].Name {
+			j++
+		}
+		group := all[i:j]
+		i = j
+		if len(group) < 2 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		articles++
+		files += len(group)
+		doc := quote.NewDoc(group[0].Text, ner)
+		for a := range group {
+			model.Add(m.Evaluate([]quote.Labeled{{Doc: doc, Attrs: gold(group[a])}}))
+			for b := a + 1; b < len(group); b++ {
+				pairs++
+				// each side in turn as gold: the tallies stay symmetric
+				humans.Add(quote.Agreement(doc.Text, gold(group[a]), gold(group[b])))
+				humans.Add(quote.Agreement(doc.Text, gold(group[b]), gold(group[a])))
+			}
+		}
+	}
+	if articles == 0 {
+		return fmt.Errorf("eval quotes --agreement: no article of %s has more than one annotation file", dir)
+	}
+	fmt.Fprintf(out, "data: %s (%d articles with several annotators, %d annotation files, %d annotator pairs)\n\n", dir, articles, files, pairs)
+	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "part\tmatch\tannotator vs annotator F1\tmodel vs annotator F1\tmodel P\tmodel R\t\n")
+	row := func(part, match string, h, mo quote.Counts) {
+		fmt.Fprintf(w, "%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t\n", part, match, h.F1(), mo.F1(), mo.Precision(), mo.Recall())
+	}
+	for _, p := range []struct {
+		name string
+		h, m quote.PartScores
+	}{{"cue", humans.Cue, model.Cue}, {"source", humans.Source, model.Source}, {"content", humans.Content, model.Content}} {
+		row(p.name, "exact", p.h.Exact, p.m.Exact)
+		row(p.name, "overlap", p.h.Overlap, p.m.Overlap)
+	}
+	row("source+content", "pair", humans.Pair, model.Pair)
+	return w.Flush()
 }
 
 // readPeerQuotes reads a peer's quotations per article name.

@@ -46,13 +46,65 @@ func TestStripMarks(t *testing.T) {
 	}
 }
 
+// polnearSplit writes a PolNeAR split directory: texts by article name,
+// annotation files by file name (<article>_<annotator>).
+func polnearSplit(t *testing.T, texts, anns map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for sub, files := range map[string]map[string]string{"text": texts, "attributions": anns} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+		ext := map[string]string{"text": ".txt", "attributions": ".ann"}[sub]
+		for name, content := range files {
+			if err := os.WriteFile(filepath.Join(dir, sub, name+ext), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+// evalQuotesHas runs sift eval quotes on a split with more flags, and
+// fails the test unless it exits 0 and prints every wanted line.
+func evalQuotesHas(t *testing.T, dir string, flags []string, wants ...string) {
+	t.Helper()
+	out, errs, code := runCLI(t, "", append([]string{"eval", "quotes", "--data", dir}, flags...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range wants {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestEvalQuotesAgreement scores two annotators of one article against
+// each other (they differ on the source's title) and the model against
+// each; a split with one annotator per article is an error.
+func TestEvalQuotesAgreement(t *testing.T) {
+	text := "“The barriers will hold,” Mayor Clara Voss told reporters on Tuesday.\n"
+	cp := func(s string) string { return strconv.Itoa(utf8.RuneCountInString(text[:strings.Index(text, s)])) }
+	ann := func(src string) string {
+		return "T1\tSource " + cp(src) + " " + cp(" told") + "\t" + src + "\nT2\tCue " + cp("told") + " " + cp(" reporters") + "\ttold\n" +
+			"T3\tContent 0 " + cp(" Mayor") + "\t“The barriers will hold,”\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+	}
+	texts := map[string]string{"a": text}
+	one := polnearSplit(t, texts, map[string]string{"a_x1": ann("Mayor Clara Voss")})
+	if _, errs, code := runCLI(t, "", "eval", "quotes", "--data", one, "--agreement"); code == exitOK || !strings.Contains(errs, "no article") {
+		t.Errorf("one annotator: exit %d, %s", code, errs)
+	}
+	two := polnearSplit(t, texts, map[string]string{"a_x1": ann("Mayor Clara Voss"), "a_x2": ann("Clara Voss")})
+	evalQuotesHas(t, two, []string{"--agreement"},
+		"(1 articles with several annotators, 2 annotation files, 1 annotator pairs)",
+		"cue    exact                     1.0000",
+		"source    exact                     0.0000                 0.5000",
+		"source  overlap                     1.0000                 1.0000")
+}
+
 // TestEvalQuotesStripMarks scores a one-article PolNeAR split with and
 // without its quotation marks: the repair puts both marks back, and the
 // quotation keeps its speaker.
 func TestEvalQuotesStripMarks(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "text"), 0o755)
-	os.MkdirAll(filepath.Join(dir, "attributions"), 0o755)
 	text := "Flood barriers hold in Riverton\n\nThe river rose to a record on Tuesday. “The barriers were built for exactly this, and they will do their job,” Mayor Clara Voss told reporters at city hall. Residents were told to stay at  home.\n"
 	cp := func(s string) int { return utf8.RuneCountInString(text[:strings.Index(text, s)]) }
 	content := "“The barriers were built for exactly this, and they will do their job,”"
@@ -60,21 +112,11 @@ func TestEvalQuotesStripMarks(t *testing.T) {
 		"T2\tCue " + strconv.Itoa(cp("told")) + " " + strconv.Itoa(cp("told")+4) + "\ttold\n" +
 		"T3\tContent " + strconv.Itoa(cp(content)) + " " + strconv.Itoa(cp(content)+utf8.RuneCountInString(content)) + "\t" + content + "\n" +
 		"E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
-	os.WriteFile(filepath.Join(dir, "text", "a.txt"), []byte(text), 0o644)
-	os.WriteFile(filepath.Join(dir, "attributions", "a_x1.ann"), []byte(ann), 0o644)
-	out, errs, code := runCLI(t, "", "eval", "quotes", "--data", dir, "--strip-marks")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	for _, want := range []string{
+	dir := polnearSplit(t, map[string]string{"a": text}, map[string]string{"a_x1": ann})
+	evalQuotesHas(t, dir, []string{"--strip-marks"},
 		"stripped, put back: source    exact     1          1        1",
 		"stripped, put back: direct content  overlap     1          1        1",
 		"stripped, not put back: direct content  overlap     1          0        0",
 		"stripped, put back: quotations over the gold direct ones 1; their speaker unknown: 0 (0.0%)",
-		"put back by the repair: 2 of 2 stripped (recall 1.000), 2 of 2 put back where one was (precision 1.000), 2 of those the right way round",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
+		"put back by the repair: 2 of 2 stripped (recall 1.000), 2 of 2 put back where one was (precision 1.000), 2 of those the right way round")
 }

@@ -25,9 +25,12 @@ type Attribution struct {
 
 // Article is one text and its attributions (one annotator's).
 type Article struct {
-	Name  string
-	Text  string
-	Attrs []Attribution
+	Name string
+	// Annotator is the annotator's ID from the annotation file's name
+	// (<article>_<annotator>.ann); empty when the name has none.
+	Annotator string
+	Text      string
+	Attrs     []Attribution
 }
 
 // ErrFormat reports an annotation line that cannot be read.
@@ -37,6 +40,23 @@ var ErrFormat = errors.New("polnear: bad annotation")
 // attributions/ beneath it). Articles annotated by several annotators are
 // read once, from the first annotation file in name order.
 func ReadSplit(dir string) ([]Article, error) {
+	all, err := ReadAnnotations(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []Article
+	for i, a := range all {
+		if i == 0 || a.Name != all[i-1].Name {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// ReadAnnotations reads every annotation file of a split directory, in
+// path order: an article annotated by several annotators comes once per
+// annotator, the copies next to each other, sharing one text.
+func ReadAnnotations(dir string) ([]Article, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
 		return nil, err
@@ -45,27 +65,42 @@ func ReadSplit(dir string) ([]Article, error) {
 		return nil, fmt.Errorf("polnear: no .ann files under %s", dir)
 	}
 	sort.Strings(anns)
-	seen := map[string]bool{}
-	var out []Article
-	for _, ann := range anns {
+	type file struct{ path, name, annotator string }
+	fs := make([]file, len(anns))
+	for i, ann := range anns {
 		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
-		name := base
-		if i := strings.LastIndexByte(base, '_'); i > 0 {
-			name = base[:i]
+		fs[i] = file{ann, base, ""}
+		if k := strings.LastIndexByte(base, '_'); k > 0 {
+			fs[i].name, fs[i].annotator = base[:k], base[k+1:]
 		}
-		if seen[name] {
-			continue
+	}
+	// articles in the order of their first file's path, each article's
+	// files together
+	first := map[string]int{}
+	for i, f := range fs {
+		if _, ok := first[f.name]; !ok {
+			first[f.name] = i
 		}
-		seen[name] = true
-		text, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
-		if err != nil {
-			return nil, fmt.Errorf("polnear: %w", err)
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return first[fs[i].name] < first[fs[j].name] })
+	texts := map[string]string{}
+	var out []Article
+	for _, f := range fs {
+		ann, name, annotator := f.path, f.name, f.annotator
+		text, ok := texts[name]
+		if !ok {
+			b, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+			if err != nil {
+				return nil, fmt.Errorf("polnear: %w", err)
+			}
+			text = string(b)
+			texts[name] = text
 		}
-		a, err := readAnn(ann, string(text))
+		a, err := readAnn(ann, text)
 		if err != nil {
 			return nil, err
 		}
-		a.Name = name
+		a.Name, a.Annotator = name, annotator
 		out = append(out, a)
 	}
 	return out, nil

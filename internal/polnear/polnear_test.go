@@ -3,6 +3,7 @@ package polnear
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/siftnews/sift/internal/shareddata"
@@ -34,6 +35,43 @@ func TestReadAnnCodePoints(t *testing.T) {
 	}
 	if get(a[1].Source[0]) != "Obama’s aide" || get(a[1].Content[0]) != "it" {
 		t.Errorf("second: %q %q", get(a[1].Source[0]), get(a[1].Content[0]))
+	}
+}
+
+// TestReadAnnotations reads every annotator's file, an article's files
+// together (even when another article's name sorts between them), while
+// ReadSplit keeps the first of each article.
+func TestReadAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "text"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "attributions"), 0o755)
+	ann := func(src string) string {
+		return "T1\tSource 0 " + src + "\tx\nT2\tCue 6 10\tsaid\nT3\tContent 11 13\tso\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+	}
+	for name, text := range map[string]string{"a": "Smith said so.", "a_b": "Jones said so."} {
+		os.WriteFile(filepath.Join(dir, "text", name+".txt"), []byte(text), 0o644)
+	}
+	// "a_b_k" sorts between "a_a" and "a_z", the two annotators of "a"
+	for file, src := range map[string]string{"a_a": "5", "a_z": "4", "a_b_k": "5"} {
+		os.WriteFile(filepath.Join(dir, "attributions", file+".ann"), []byte(ann(src)), 0o644)
+	}
+	all, err := ReadAnnotations(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range all {
+		got = append(got, a.Name+"/"+a.Annotator+"/"+a.Text[a.Attrs[0].Source[0].Start:a.Attrs[0].Source[0].End])
+	}
+	if want := "a/a/Smith a/z/Smit a_b/k/Jones"; strings.Join(got, " ") != want {
+		t.Errorf("ReadAnnotations: %v, want %s", got, want)
+	}
+	arts, err := ReadSplit(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 || arts[0].Annotator != "a" || arts[1].Name != "a_b" {
+		t.Errorf("ReadSplit: %+v", arts)
 	}
 }
 
