@@ -68,6 +68,10 @@ var stopRole = map[string]bool{
 	"for": true, "former": false,
 }
 
+// IsTitle reports whether w is a title that can stand before a person's
+// name: "Mr.", "Sen", "Gov.", "Colonel", "President".
+func IsTitle(w string) bool { return titleWords[bare(w)] }
+
 func bare(w string) string { return strings.ToLower(strings.TrimSuffix(normWord(w), ".")) }
 
 func capitalised(w string) bool {

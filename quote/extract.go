@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/siftnews/sift/entity"
 	"github.com/siftnews/sift/internal/seqlab"
 	"github.com/siftnews/sift/segment"
 )
@@ -1215,6 +1216,9 @@ func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 				return found{}, false
 			}
 		}
+		if !colonSpeaker(d, u.first+first, u.first+k) {
+			return found{}, false
+		}
 		end := len(toks)
 		for end > k+1 && isPunct(toks[end-1].Text) {
 			end--
@@ -1232,6 +1236,40 @@ func speakerColon(d *Doc, u unit, cues []tokSpan) (found, bool) {
 			contents: []tokSpan{{colon + 1, u.first + end}}}, true
 	}
 	return found{}, false
+}
+
+// editorialLabels open a line that is nobody's words: "Correction:",
+// "UPDATE:", "The Latest:", "Paid Notice:", "EMAIL:".
+var editorialLabels = map[string]bool{"correction": true, "corrections": true, "clarification": true,
+	"update": true, "updates": true, "latest": true, "notice": true, "note": true, "email": true, "e-mail": true,
+	"video": true, "photo": true, "photos": true, "watch": true, "related": true, "name": true, "editor": true,
+	"editors": true, "listen": true, "read": true, "more": true, "advertisement": true, "transcript": true}
+
+// colonSpeaker reports whether tokens [a, b), all capitalised, before a
+// colon that opens a line can name who speaks after it: a transcript's
+// "TAPPER:", an interview's "Q:", or a name, role or body ("Sen. Warren:",
+// "Pew Research:", "Poll:"), never a label ("Correction:") or a headline's
+// lead-in ("Big Win For Bernie:", "The Gap Goes On:").
+func colonSpeaker(d *Doc, a, b int) bool {
+	for t := a; t < b; t++ {
+		if editorialLabels[strings.ToLower(strings.TrimSuffix(d.Tokens[t].Text, "’s"))] {
+			return false
+		}
+	}
+	if b-a == 1 {
+		w := d.Tokens[a].Text
+		if w == "Q" || w == "A" || len(w) > 1 && strings.ToUpper(w) == w {
+			return true
+		}
+	}
+	for t := a; t < b; t++ {
+		w := d.Tokens[t].Text
+		named := d.NER != nil && d.NER[t] != "O"
+		if !named && !speakerNoun(w) && !sourceModifiers[strings.ToLower(w)] && w != "." && !entity.IsTitle(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // trailingVerbs close a sentence of reported speech: "…, officials said."

@@ -163,7 +163,8 @@ func isQuoteMark(w string) bool  { return isOpenQuote(w) || isCloseQuote(w) || w
 // on both sides, or on neither) alternates. So a quotation that ran over
 // a paragraph break the text has lost (`explosion. "People had fallen …`:
 // no closing mark before the next paragraph's opening one) stays open
-// instead of turning the rest of the text inside out.
+// instead of turning the rest of the text inside out. A unit that opens
+// with ” attached to a word opens a quotation there.
 func quoteState(toks []segment.Token, in []bool) []bool {
 	clear(in)
 	open := false
@@ -174,7 +175,9 @@ func quoteState(toks []segment.Token, in []bool) []bool {
 			open = true
 			continue
 		case isCloseQuote(w) && w != "’":
-			open = false
+			// a paragraph opened with the closing mark typed for the
+			// opening one, attached to its first word: ”Mr. Trump embodies …
+			open = i == 0 && w == "”" && len(toks) > 1 && toks[1].Start == t.End && isWordStart(toks[1].Text)
 			continue
 		case w == "\"":
 			before := i == 0 || toks[i-1].End < t.Start

@@ -296,6 +296,9 @@ func TestQuoteState(t *testing.T) {
 		// spaced on both sides (a tokenizer's spaces): marks alternate
 		{`He said " we won " and left.`, "we won"},
 		{`"Yes," she said. "Never."`, `Yes , Never .`},
+		// a paragraph opened with a closing mark attached to its word
+		{`”He is a bully.” ― Veronica Cruz`, "He is a bully ."},
+		{`” said Smith.`, ""},
 	} {
 		toks := segment.Tokenize(tc.text)
 		in := quoteState(toks, make([]bool, len(toks)))
@@ -350,6 +353,9 @@ func TestHeadlineKicker(t *testing.T) {
 		"Election software\n\nUPDATE: THE SOFTWARE IS A SERVICE PLATFORM WITH NO ACTIVE CODE.\n\nThe senator said the deal was fair.",
 		"SMOKING GUN: Proof That The Senator Took Money From The Lobby\n\nThe senator said the deal was fair.",
 		"BREAKING: Michelle Obama Pregnant…And Here’s The Father\n\nThe senator said the deal was fair.",
+		"The Latest: Storm closes schools across the state.\n\nThe senator said the deal was fair.",
+		"The senator said the deal was fair.\n\nCorrection: An earlier version of this article misstated the date of the vote.",
+		"Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.\n\nThe senator said the deal was fair.",
 	} {
 		_, qs := analyse(t, text)
 		if len(qs) != 1 || qs[0].Text != "the deal was fair" {
@@ -373,9 +379,10 @@ func TestSubjectTheTaggerLeftOut(t *testing.T) {
 }
 
 func TestSignedQuotations(t *testing.T) {
-	text := "Readers wrote in after the debate.\n\n“He represents our greatest shame.” ― Sonya Herridge “He is ignorant of our culture and lives.”― Pamela Padilla\n\n“We will win this state,” — Smith said on Monday."
+	text := "Readers wrote in after the debate.\n\n“He represents our greatest shame.” ― Sonya Herridge “He is ignorant of our culture and lives.”― Pamela Padilla\n\n“We will win this state,” — Smith said on Monday.\n\n”His strategy tonight was to be a bully.” ― Veronica Cruz"
 	_, qs := analyse(t, text)
-	want := map[string]string{"He represents our greatest shame": "Sonya Herridge", "He is ignorant of our culture": "Pamela Padilla"}
+	want := map[string]string{"He represents our greatest shame": "Sonya Herridge", "He is ignorant of our culture": "Pamela Padilla",
+		"His strategy tonight": "Veronica Cruz"} // the last opened with a closing mark
 	for _, q := range qs {
 		for content, speaker := range want {
 			if strings.Contains(q.Text, content) {
@@ -1139,5 +1146,32 @@ func TestHandOverQuotes(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, want)
 			}
 		})
+	}
+}
+
+// TestAgreement scores one annotation against another by Evaluate's
+// rules: the same spans agree fully; a source one word longer misses
+// exact but keeps overlap, and the pair.
+func TestAgreement(t *testing.T) {
+	text := "Senator Smith said the vote was fair. Jones told reporters it was not."
+	at := func(src, cue, cnt string) GoldAttribution {
+		sp := func(s string) []Span {
+			i := strings.Index(text, s)
+			return []Span{{Start: i, End: i + len(s)}}
+		}
+		return GoldAttribution{Source: sp(src), Cue: sp(cue), Content: sp(cnt)}
+	}
+	a := []GoldAttribution{at("Senator Smith", "said", "the vote was fair"), at("Jones", "told", "it was not")}
+	same := Agreement(text, a, a)
+	if same.Source.Exact.F1() != 1 || same.Content.Overlap.F1() != 1 || same.Cue.Exact.F1() != 1 || same.Pair.F1() != 1 {
+		t.Errorf("an annotation against itself: %+v", same)
+	}
+	b := []GoldAttribution{at("Smith", "said", "the vote was fair"), at("Jones", "told", "it was not")}
+	sc := Agreement(text, a, b)
+	if sc.Source.Exact.Correct != 1 || sc.Source.Overlap.Correct != 2 || sc.Content.Exact.Correct != 2 || sc.Pair.Correct != 1 {
+		t.Errorf("a shorter source: %+v", sc)
+	}
+	if rev := Agreement(text, b, a); rev.Source.Exact.F1() != sc.Source.Exact.F1() || rev.Source.Overlap.F1() != sc.Source.Overlap.F1() {
+		t.Errorf("not symmetric: %+v against %+v", rev, sc)
 	}
 }
