@@ -103,7 +103,7 @@ The embedded default is made by:
 	fl.StringVarP(&f.out, "output", "o", "", "model file to write (required)")
 	fl.IntVar(&f.epochs, "epochs", 20, "maximum epochs")
 	fl.IntVar(&f.patience, "patience", 3, "stop after this many epochs without a better dev score")
-	fl.Float64Var(&f.prune, "prune", 1, "drop features whose averaged weights are all below this")
+	fl.Float64Var(&f.prune, "prune", 2, "drop features whose averaged weights are all below this")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bars")
 	cmd.MarkFlagRequired("output")
 	return cmd
