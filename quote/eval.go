@@ -274,7 +274,8 @@ func DirectContent(text string, s Span) bool {
 	if t == "" {
 		return false
 	}
-	open := strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "«")
-	closing := strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "»")
+	// two apostrophes ('') are a double mark in The New York Times' archive
+	open := strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "«") || strings.HasPrefix(t, "''")
+	closing := strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "»") || strings.HasSuffix(t, "''")
 	return open && closing
 }

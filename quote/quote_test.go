@@ -170,6 +170,10 @@ func TestFindSpeakers(t *testing.T) {
 			"lower on the priority list", "direct", "Jeremy Bird", "person"},
 		{"a name in apposition to someone's spokesman", "Turkey summoned the envoy. “This is unacceptable,” President Tayyip Erdogan’s spokesman, Ibrahim Kalin, told reporters.",
 			"This is unacceptable", "direct", "Ibrahim Kalin", "person"},
+		{"a quotation in two apostrophes", "The plan drew fire on Monday. ''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.",
+			"This isn't tax reform", "direct", "Douglas Holtz-Eakin", "person"},
+		{"a quotation in single marks", "The singer arrived late. A source told Us Weekly: 'The Weeknd was there hand in hand with her all night,' and left.",
+			"The Weeknd was there hand in hand", "direct", "", "anonymous"},
 		{"transcript quoted whole", "Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n\"PENCE: Well, look, Hillary Clinton apparently thinks this is an entertaining idea.",
 			"Hillary Clinton apparently thinks", "direct", "PENCE", "person"},
 	}
@@ -288,20 +292,41 @@ func TestAccordingToCommaEndsSource(t *testing.T) {
 	}
 }
 
+// TestQuoteState checks which tokens each reading of quotation marks puts
+// inside: quoteState (the taggers'), and doubled apostrophes and straight
+// single marks (read for the kinds of what was said).
 func TestQuoteState(t *testing.T) {
-	for _, tc := range []struct{ text, inside string }{
-		{`He said "we won" and left.`, "we won"},
+	state := func(toks []segment.Token, in []bool) { quoteState(toks, in) }
+	for _, tc := range []struct {
+		mark         func([]segment.Token, []bool)
+		text, inside string
+	}{
+		{state, `He said "we won" and left.`, "we won"},
 		// a quotation that ran over a lost paragraph break reopens
-		{`"I thought he looked strange. "People had fallen." Officials said the groom was safe.`, "I thought he looked strange . People had fallen ."},
+		{state, `"I thought he looked strange. "People had fallen." Officials said the groom was safe.`, "I thought he looked strange . People had fallen ."},
 		// spaced on both sides (a tokenizer's spaces): marks alternate
-		{`He said " we won " and left.`, "we won"},
-		{`"Yes," she said. "Never."`, `Yes , Never .`},
+		{state, `He said " we won " and left.`, "we won"},
+		{state, `"Yes," she said. "Never."`, `Yes , Never .`},
 		// a paragraph opened with a closing mark attached to its word
-		{`”He is a bully.” ― Veronica Cruz`, "He is a bully ."},
-		{`” said Smith.`, ""},
+		{state, `”He is a bully.” ― Veronica Cruz`, "He is a bully ."},
+		{state, `” said Smith.`, ""},
+		// a doubled apostrophe is a double mark, read by the word it is
+		// attached to, open to the end of a paragraph that does not close it
+		{doubledApostrophes, "He said the campaign was ''taking a close look'' at it.", "taking a close look"},
+		{doubledApostrophes, "''It's anti-reform. She's layering on more.'' Then it's Jones' turn.", "It 's anti-reform . She 's layering on more ."},
+		{doubledApostrophes, "''We will win this state, and then", "We will win this state , and then"},
+		{doubledApostrophes, "It's Jones' car and the Smiths' house.", ""},
+		// straight single marks only where they plainly pair: opened
+		// before a word, closed after sentence punctuation
+		{singleQuotes, "A source told Us Weekly: 'They held hands all night,' and left.", "They held hands all night ,"},
+		{singleQuotes, "'As escape artist!' The veteran joked: 'I spent most of my life in jail.'", "As escape artist ! I spent most of my life in jail ."},
+		{singleQuotes, "The show is 'Absurd and Disturbing' and 'We won,' she said.", "We won ,"},
+		{singleQuotes, "It's Jones' car, the Smiths' house and rock 'n' roll in the '90s.", ""},
+		{singleQuotes, "She loved 'em. Nobody said, 'Stop.'", "Stop ."},
 	} {
 		toks := segment.Tokenize(tc.text)
-		in := quoteState(toks, make([]bool, len(toks)))
+		in := make([]bool, len(toks))
+		tc.mark(toks, in)
 		var got []string
 		for i, t := range toks {
 			if in[i] {
