@@ -1252,7 +1252,7 @@ var editorialLabels = map[string]bool{"correction": true, "corrections": true, "
 // lead-in ("Big Win For Bernie:", "The Gap Goes On:").
 func colonSpeaker(d *Doc, a, b int) bool {
 	for t := a; t < b; t++ {
-		if editorialLabels[strings.ToLower(strings.TrimSuffix(d.Tokens[t].Text, "’s"))] {
+		if editorialLabels[strings.ToLower(d.Tokens[t].Text)] {
 			return false
 		}
 	}

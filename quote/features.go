@@ -180,21 +180,28 @@ func quoteState(toks []segment.Token, in []bool) []bool {
 			open = i == 0 && w == "”" && len(toks) > 1 && toks[1].Start == t.End && isWordStart(toks[1].Text)
 			continue
 		case w == "\"":
-			before := i == 0 || toks[i-1].End < t.Start
-			after := i+1 == len(toks) || toks[i+1].Start > t.End
-			switch {
-			case before && !after && isWordStart(toks[i+1].Text):
-				open = true
-			case !before && after:
-				open = false
-			default:
-				open = !open
-			}
+			open = straightOpens(toks, i, i+1, open)
 			continue
 		}
 		in[i] = open
 	}
 	return in
+}
+
+// straightOpens reads a straight quotation mark, the same both ways, made
+// of tokens [a, b): whether a quotation is open after it, given open
+// before it. It opens when attached to the word after it only, closes when
+// attached to the word before it only, and otherwise alternates.
+func straightOpens(toks []segment.Token, a, b int, open bool) bool {
+	before := a == 0 || toks[a-1].End < toks[a].Start
+	after := b == len(toks) || toks[b].Start > toks[b-1].End
+	switch {
+	case before && !after && isWordStart(toks[b].Text):
+		return true
+	case !before && after:
+		return false
+	}
+	return !open
 }
 
 // isWordStart reports whether w begins with a letter or digit.

@@ -609,35 +609,20 @@ func singleQuotes(toks []segment.Token, in []bool) {
 	}
 }
 
-// doubledApostrophes marks, in in, the tokens between doubled
-// apostrophes (two apostrophe tokens with nothing between them), each a
-// double quotation mark: a mark opens when it is
-// attached to the word after it only, closes when attached to the word
-// before it only, and otherwise alternates, as quoteState reads a straight
-// one; a quotation still open at the unit's end runs to it (a quotation
-// over several paragraphs reopens each).
+// doubledApostrophes marks, in in, the tokens inside doubled apostrophes
+// (two apostrophe tokens with nothing between them), each read as a
+// straight double mark the way quoteState reads one (straightOpens): a
+// quotation still open at the unit's end runs to it, and one whose closing
+// mark a lost paragraph break took reopens.
 func doubledApostrophes(toks []segment.Token, in []bool) {
-	open := -1
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text != "'" || toks[i+1].Text != "'" || toks[i].End != toks[i+1].Start {
+	open := false
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) && toks[i].Text == "'" && toks[i+1].Text == "'" && toks[i].End == toks[i+1].Start {
+			open = straightOpens(toks, i, i+2, open)
+			i++
 			continue
 		}
-		before := i == 0 || toks[i-1].End < toks[i].Start
-		after := i+2 == len(toks) || toks[i+2].Start > toks[i+1].End
-		if before && !after || before == after && open < 0 {
-			open = i + 2
-		} else if open >= 0 {
-			for k := open; k < i; k++ {
-				in[k] = true
-			}
-			open = -1
-		}
-		i++
-	}
-	if open >= 0 {
-		for k := open; k < len(toks); k++ {
-			in[k] = true
-		}
+		in[i] = in[i] || open
 	}
 }
 

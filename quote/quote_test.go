@@ -315,6 +315,7 @@ func TestQuoteState(t *testing.T) {
 		{doubledApostrophes, "He said the campaign was ''taking a close look'' at it.", "taking a close look"},
 		{doubledApostrophes, "''It's anti-reform. She's layering on more.'' Then it's Jones' turn.", "It 's anti-reform . She 's layering on more ."},
 		{doubledApostrophes, "''We will win this state, and then", "We will win this state , and then"},
+		{doubledApostrophes, "''I thought he looked strange. ''People had fallen.'' Officials said so.", "I thought he looked strange . People had fallen ."},
 		{doubledApostrophes, "It's Jones' car and the Smiths' house.", ""},
 		// straight single marks only where they plainly pair: opened
 		// before a word, closed after sentence punctuation

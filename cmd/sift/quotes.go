@@ -43,11 +43,7 @@ func readPolNeAR(ctx context.Context, dir string, stderr io.Writer, show bool) (
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		l := quote.Labeled{Doc: quote.NewDoc(a.Text, ner)}
-		for _, at := range a.Attrs {
-			l.Attrs = append(l.Attrs, quote.GoldAttribution{Source: conv(at.Source), Cue: conv(at.Cue), Content: conv(at.Content)})
-		}
-		out[i] = l
+		out[i] = quote.Labeled{Doc: quote.NewDoc(a.Text, ner), Attrs: goldOf(a)}
 		if bar != nil {
 			bar.Add(1)
 		}
@@ -56,6 +52,15 @@ func readPolNeAR(ctx context.Context, dir string, stderr io.Writer, show bool) (
 		bar.Finish()
 	}
 	return out, nil
+}
+
+// goldOf gives an annotation's attributions as the quote stage scores them.
+func goldOf(a polnear.Article) []quote.GoldAttribution {
+	var g []quote.GoldAttribution
+	for _, at := range a.Attrs {
+		g = append(g, quote.GoldAttribution{Source: conv(at.Source), Cue: conv(at.Cue), Content: conv(at.Content)})
+	}
+	return g
 }
 
 func conv(ss []polnear.Span) []quote.Span {
@@ -317,13 +322,6 @@ func runAgreement(ctx context.Context, out io.Writer, dir string, m *quote.Model
 	if err != nil {
 		return err
 	}
-	gold := func(a polnear.Article) []quote.GoldAttribution {
-		var g []quote.GoldAttribution
-		for _, at := range a.Attrs {
-			g = append(g, quote.GoldAttribution{Source: conv(at.Source), Cue: conv(at.Cue), Content: conv(at.Content)})
-		}
-		return g
-	}
 	var humans, model quote.Scores
 	articles, files, pairs := 0, 0, 0
 	for i := 0; i < len(all); {
@@ -342,13 +340,17 @@ func runAgreement(ctx context.Context, out io.Writer, dir string, m *quote.Model
 		articles++
 		files += len(group)
 		doc := quote.NewDoc(group[0].Text, ner)
+		anns := make([][]quote.GoldAttribution, len(group))
 		for a := range group {
-			model.Add(m.Evaluate([]quote.Labeled{{Doc: doc, Attrs: gold(group[a])}}))
-			for b := a + 1; b < len(group); b++ {
+			anns[a] = goldOf(group[a])
+		}
+		for a := range anns {
+			model.Add(m.Evaluate([]quote.Labeled{{Doc: doc, Attrs: anns[a]}}))
+			for b := a + 1; b < len(anns); b++ {
 				pairs++
 				// each side in turn as gold: the tallies stay symmetric
-				humans.Add(quote.Agreement(doc.Text, gold(group[a]), gold(group[b])))
-				humans.Add(quote.Agreement(doc.Text, gold(group[b]), gold(group[a])))
+				humans.Add(quote.Agreement(doc.Text, anns[a], anns[b]))
+				humans.Add(quote.Agreement(doc.Text, anns[b], anns[a]))
 			}
 		}
 	}
