@@ -144,10 +144,11 @@ func numericDate(s string) time.Time {
 	return dateOf(y, time.Month(mo), day)
 }
 
-// dateOf is the date y-m-d, or the zero time when there is no such day.
+// dateOf is the date y-m-d, or the zero time when there is no such day
+// (time.Date would carry an overflowing day into later months and years).
 func dateOf(y int, m time.Month, d int) time.Time {
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if m < 1 || m > 12 || d < 1 || t.Month() != m {
+	if y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || t.Month() != m || t.Day() != d || t.Year() != y {
 		return time.Time{}
 	}
 	return t

@@ -107,7 +107,8 @@ func TestParsePublished(t *testing.T) {
 			t.Errorf("ParsePublished(%q) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
-	for _, s := range []string{"", "not a date", "13/13/2016", "2/30/2016", "A  A  A", "99-Dec-17"} {
+	for _, s := range []string{"", "not a date", "13/13/2016", "2/30/2016", "A  A  A", "99-Dec-17",
+		"1.22212222222220.17"} { // a day of 22212222222220 carried into the year 60815000880 (found by FuzzParsePublished)
 		if got := ParsePublished(s); !got.IsZero() {
 			t.Errorf("ParsePublished(%q) = %v, want the zero time", s, got)
 		}
